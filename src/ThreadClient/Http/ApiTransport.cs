@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ThreadClient.Http;
+
+/// <summary>Maps a provider's error reply to the exception the caller should see.</summary>
+internal delegate ThreadsApiException ErrorMapper(ThreadsApiError error);
+
+/// <summary>
+/// The one way every provider talks HTTP: absolute URI from the provider's base address, the auth
+/// header, JSON in and out through source-generated metadata, and error replies turned into exceptions.
+/// </summary>
+internal sealed class ApiTransport
+{
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptEventStream = new("text/event-stream");
+
+    private readonly HttpClient _httpClient;
+    private readonly TimeProvider _clock;
+
+    public ApiTransport(HttpClient httpClient, ProviderEndpoint endpoint, TimeProvider clock)
+    {
+        _httpClient = httpClient;
+        Endpoint = endpoint;
+        _clock = clock;
+    }
+
+    public ProviderEndpoint Endpoint { get; }
+
+    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, HttpContent? content, bool streaming = false)
+    {
+        var request = new HttpRequestMessage(method, Endpoint.Resolve(relativePath)) { Content = content };
+        request.Headers.Accept.Add(streaming ? AcceptEventStream : AcceptJson);
+        Endpoint.Authenticate(request);
+        return request;
+    }
+
+    /// <summary>Sends the request and reads a JSON reply; an error status becomes the mapped exception.</summary>
+    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> replyType, ErrorMapper mapError, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, replyType, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException($"{Endpoint.Provider} returned a JSON null where a {typeof(T).Name} was expected.");
+            }
+        }
+    }
+
+    /// <summary>Sends the request and returns once the headers arrive; the caller owns (and disposes) the response.</summary>
+    public async Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            return await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request and expects no body worth reading (for example a 204).</summary>
+    public async Task<HttpResponseMessage> SendBufferedAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+    }
+
+    public Task<ThreadsApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        ErrorReplyReader.ReadAsync(response, Endpoint, _clock, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
+    {
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            throw mapError(error);
+        }
+    }
+}

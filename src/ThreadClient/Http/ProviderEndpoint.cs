@@ -1,0 +1,43 @@
+namespace ThreadClient.Http;
+
+/// <summary>Where one provider lives and how to authenticate to it. The secret never leaves this type except as a header value.</summary>
+internal sealed class ProviderEndpoint
+{
+    private readonly string? _secret;
+
+    public ProviderEndpoint(string provider, Uri baseAddress, string authHeaderName, string? secret, bool bearer, string missingKeyHint)
+    {
+        Provider = provider;
+        BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        AuthHeaderName = authHeaderName;
+        _secret = string.IsNullOrWhiteSpace(secret) ? null : secret;
+        Bearer = bearer;
+        MissingKeyHint = missingKeyHint;
+    }
+
+    public string Provider { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string AuthHeaderName { get; }
+
+    public bool Bearer { get; }
+
+    public string MissingKeyHint { get; }
+
+    public Uri Resolve(string relativePath) => new(BaseAddress, relativePath);
+
+    public void Authenticate(HttpRequestMessage request)
+    {
+        if (_secret is null)
+        {
+            throw new InvalidOperationException($"No API key is configured for {Provider}: {MissingKeyHint}");
+        }
+
+        request.Headers.TryAddWithoutValidation(AuthHeaderName, Bearer ? "Bearer " + _secret : _secret);
+    }
+
+    /// <summary>Removes the secret from text that came back from the service, in case it echoed the key.</summary>
+    public string? Redact(string? text) =>
+        text is null || _secret is null ? text : text.Replace(_secret, "[REDACTED]", StringComparison.Ordinal);
+}

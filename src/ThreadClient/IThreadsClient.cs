@@ -1,0 +1,10 @@
+using ThreadClient.Perplexity;
+
+namespace ThreadClient;
+
+/// <summary>The root of the SDK as calling code sees it; mock this in tests of your own code.</summary>
+public interface IThreadsClient
+{
+    /// <summary>Perplexity chat completions with threads.</summary>
+    PerplexityClient Perplexity { get; }
+}

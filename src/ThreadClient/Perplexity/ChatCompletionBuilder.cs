@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ThreadClient.Perplexity;
+
+/// <summary>
+/// Folds the chunks of a streamed completion into the final <see cref="ChatCompletion"/>, the way the
+/// service would have answered without streaming.
+/// </summary>
+/// <remarks>
+/// Text is built from <c>delta</c>s only; the aggregated <c>message</c> that full-mode chunks also
+/// carry is used only when a stream sends no deltas at all, so text is never appended twice. Metadata
+/// (thread id, citations, search results, usage, related questions, images) is taken from whichever
+/// chunk carries it, the latest non-null value winning.
+/// </remarks>
+public sealed class ChatCompletionBuilder
+{
+    private readonly List<ChoiceState> _choices = [];
+    private readonly ChatCompletion _result = new() { Object = "chat.completion" };
+
+    /// <summary>The thread id seen so far (the latest non-null one).</summary>
+    public string? ThreadId => _result.ThreadId;
+
+    /// <summary>How many chunks were appended.</summary>
+    public int ChunkCount { get; private set; }
+
+    /// <summary>Adds one chunk.</summary>
+    /// <param name="chunk">The next chunk of the stream.</param>
+    public void Append(ChatCompletionChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        ChunkCount++;
+        _result.Id ??= chunk.Id;
+        _result.Created ??= chunk.Created;
+        _result.Model ??= chunk.Model;
+        _result.ThreadId = chunk.ThreadId ?? _result.ThreadId;
+        _result.Usage = chunk.Usage ?? _result.Usage;
+        _result.Citations = chunk.Citations ?? _result.Citations;
+        _result.SearchResults = chunk.SearchResults ?? _result.SearchResults;
+        _result.RelatedQuestions = chunk.RelatedQuestions ?? _result.RelatedQuestions;
+        _result.Images = chunk.Images ?? _result.Images;
+        if (chunk.AdditionalProperties is { } extra)
+        {
+            _result.AdditionalProperties ??= new Dictionary<string, JsonElement>();
+            foreach (var pair in extra)
+            {
+                _result.AdditionalProperties[pair.Key] = pair.Value;
+            }
+        }
+
+        foreach (var choice in chunk.Choices)
+        {
+            Choice(choice.Index).Append(choice);
+        }
+    }
+
+    /// <summary>Builds the completion from everything appended so far.</summary>
+    /// <returns>A new completion; the builder can go on appending.</returns>
+    public ChatCompletion Build()
+    {
+        var completion = new ChatCompletion
+        {
+            Id = _result.Id,
+            Object = _result.Object,
+            Created = _result.Created,
+            Model = _result.Model,
+            ThreadId = _result.ThreadId,
+            Usage = _result.Usage,
+            Citations = _result.Citations,
+            SearchResults = _result.SearchResults,
+            RelatedQuestions = _result.RelatedQuestions,
+            Images = _result.Images,
+            AdditionalProperties = _result.AdditionalProperties is null ? null : new Dictionary<string, JsonElement>(_result.AdditionalProperties),
+        };
+        foreach (var choice in _choices)
+        {
+            completion.Choices.Add(choice.Build());
+        }
+
+        return completion;
+    }
+
+    private ChoiceState Choice(int index)
+    {
+        foreach (var state in _choices)
+        {
+            if (state.Index == index)
+            {
+                return state;
+            }
+        }
+
+        var created = new ChoiceState(index);
+        _choices.Add(created);
+        return created;
+    }
+
+    private sealed class ChoiceState(int index)
+    {
+        private StringBuilder? _deltas;
+        private ChatContent? _lastMessage;
+        private string? _role;
+        private string? _finishReason;
+
+        public int Index { get; } = index;
+
+        public void Append(ChatChoice choice)
+        {
+            if (choice.Delta is { } delta)
+            {
+                _role ??= delta.Role;
+                if (delta.Content?.Text is { } text)
+                {
+                    (_deltas ??= new StringBuilder()).Append(text);
+                }
+            }
+
+            if (choice.Message is { } message)
+            {
+                _role ??= message.Role;
+                _lastMessage = message.Content ?? _lastMessage;
+            }
+
+            _finishReason = choice.FinishReason ?? _finishReason;
+        }
+
+        public ChatChoice Build()
+        {
+            ChatContent? content = _deltas is not null ? new ChatContent(_deltas.ToString()) : _lastMessage;
+            return new ChatChoice
+            {
+                Index = Index,
+                FinishReason = _finishReason,
+                Message = new ChatMessage { Role = _role ?? "assistant", Content = content ?? new ChatContent("") },
+            };
+        }
+    }
+}

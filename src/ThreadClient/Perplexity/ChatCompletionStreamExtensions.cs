@@ -1,0 +1,21 @@
+namespace ThreadClient.Perplexity;
+
+/// <summary>Helpers over a stream of <see cref="ChatCompletionChunk"/>s.</summary>
+public static class ChatCompletionStreamExtensions
+{
+    /// <summary>Reads the whole stream and folds it into the final completion.</summary>
+    /// <param name="chunks">The stream, for example from <see cref="PerplexityClient.StreamChatCompletionAsync"/>.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>The completion the stream adds up to.</returns>
+    public static async Task<ChatCompletion> ToChatCompletionAsync(this IAsyncEnumerable<ChatCompletionChunk> chunks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var builder = new ChatCompletionBuilder();
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            builder.Append(chunk);
+        }
+
+        return builder.Build();
+    }
+}

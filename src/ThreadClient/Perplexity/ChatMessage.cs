@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ThreadClient.Perplexity;
+
+/// <summary>One chat message: <c>{"role":...,"content":...}</c>.</summary>
+public sealed class ChatMessage
+{
+    /// <summary>The role: <c>system</c>, <c>user</c>, <c>assistant</c> or <c>tool</c>.</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; set; } = "user";
+
+    /// <summary>The content: text or parts.</summary>
+    [JsonPropertyName("content")]
+    public ChatContent? Content { get; set; }
+
+    /// <summary>Fields this SDK does not model; written and read as they are.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Creates a user message.</summary>
+    /// <param name="content">The text or parts.</param>
+    /// <returns>The message.</returns>
+    public static ChatMessage User(ChatContent content) => new() { Role = "user", Content = content };
+
+    /// <summary>Creates a system message.</summary>
+    /// <param name="content">The instructions.</param>
+    /// <returns>The message.</returns>
+    public static ChatMessage System(ChatContent content) => new() { Role = "system", Content = content };
+
+    /// <summary>Creates an assistant message.</summary>
+    /// <param name="content">What the assistant said.</param>
+    /// <returns>The message.</returns>
+    public static ChatMessage Assistant(ChatContent content) => new() { Role = "assistant", Content = content };
+}

@@ -1,0 +1,87 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using ThreadClient.Http;
+using ThreadClient.Serialization;
+
+namespace ThreadClient.Perplexity;
+
+/// <summary>
+/// Perplexity chat completions, with server-side threads (<c>use_threads</c> / <c>thread_id</c>).
+/// Get one from <see cref="ThreadsClient.Perplexity"/>; it is thread-safe and shares the root
+/// client's HTTP pipeline. Members are virtual so that calling code can be tested with a mock.
+/// </summary>
+public class PerplexityClient
+{
+    private static readonly SseItemParser<PerplexityStreamFrame> ParseFrame = PerplexityStreamFrame.Parse;
+
+    private readonly ApiTransport _transport = null!;
+    private readonly PerplexityOptions _options = null!;
+
+    /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
+    protected PerplexityClient()
+    {
+    }
+
+    internal PerplexityClient(ApiTransport transport, PerplexityOptions options)
+    {
+        _transport = transport;
+        _options = options;
+    }
+
+    /// <summary>Sends a chat completion request and returns the whole reply.</summary>
+    /// <param name="request">The request. Validated before anything is sent; never modified.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The completion, with <see cref="ChatCompletionBase.ThreadId"/> when threads are on.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule (no messages, threads on a model other than <c>sonar-pro</c>, a thread id that is not a UUID or comes without <c>use_threads</c>, <c>Stream = true</c>).</exception>
+    /// <exception cref="ThreadGoneException">The thread is unknown, expired or invalid: start a new one.</exception>
+    /// <exception cref="ThreadsApiException">The service refused the request.</exception>
+    public virtual Task<ChatCompletion> CreateChatCompletionAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        PerplexityRequestValidator.Validate(request, _options, nameof(request));
+        if (request.Stream == true)
+        {
+            throw new ArgumentException("request.Stream is true: call StreamChatCompletionAsync to stream.", nameof(request));
+        }
+
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest));
+        return _transport.SendAsync(httpRequest, PerplexityJsonContext.Default.ChatCompletion, PerplexityErrors.For(request), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a chat completion request with <c>stream: true</c> and yields each chunk as it arrives.
+    /// Fold the chunks with <see cref="ChatCompletionStreamExtensions.ToChatCompletionAsync"/> or a
+    /// <see cref="ChatCompletionBuilder"/>. Stopping early (<c>break</c>) closes the connection.
+    /// </summary>
+    /// <param name="request">The request. Validated now, before anything is sent; never modified.</param>
+    /// <param name="cancellationToken">Cancels the call, checked before each chunk.</param>
+    /// <returns>The chunks, in order.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule.</exception>
+    public virtual IAsyncEnumerable<ChatCompletionChunk> StreamChatCompletionAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    {
+        PerplexityRequestValidator.Validate(request, _options, nameof(request));
+        return StreamCore(request.WithStream(true), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ChatCompletionChunk> StreamCore(ChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), streaming: true);
+        var response = await _transport.SendForStreamAsync(httpRequest, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
+        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, cancellationToken).ConfigureAwait(false))
+        {
+            if (frame.IsDone)
+            {
+                yield break;
+            }
+
+            if (frame.ErrorBody is not null)
+            {
+                throw frame.ToException(_transport.Endpoint);
+            }
+
+            if (frame.Chunk is { } chunk)
+            {
+                yield return chunk;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace ThreadClient.Perplexity;
+
+/// <summary>Settings of the Perplexity provider.</summary>
+public sealed class PerplexityOptions
+{
+    /// <summary>The default base address, <c>https://api.perplexity.ai</c>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.perplexity.ai/");
+
+    /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
+    public const string ApiKeyEnvironmentVariable = "PERPLEXITY_API_KEY";
+
+    /// <summary>The only model that supports threads.</summary>
+    public const string ThreadingModel = "sonar-pro";
+
+    /// <summary>The service's base address; requests go to <c>{BaseAddress}/chat/completions</c>.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>The API key, sent as <c>Authorization: Bearer</c>. When unset, <c>PERPLEXITY_API_KEY</c> is read.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Whether to refuse, before sending, a threaded request for a model other than <c>sonar-pro</c>
+    /// (the service ignores or rejects threads on other models). Default <see langword="true"/>.
+    /// </summary>
+    public bool ValidateThreadingModel { get; set; } = true;
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ThreadClient.Http;
+
+namespace ThreadClient.Perplexity;
+
+/// <summary>One parsed event of a Perplexity stream: a chunk, the <c>[DONE]</c> marker, or an <c>event: error</c> frame.</summary>
+internal readonly struct PerplexityStreamFrame
+{
+    private static ReadOnlySpan<byte> Done => "[DONE]"u8;
+
+    private PerplexityStreamFrame(ChatCompletionChunk? chunk, bool isDone, string? errorBody)
+    {
+        Chunk = chunk;
+        IsDone = isDone;
+        ErrorBody = errorBody;
+    }
+
+    public ChatCompletionChunk? Chunk { get; }
+
+    public bool IsDone { get; }
+
+    public string? ErrorBody { get; }
+
+    public static PerplexityStreamFrame Parse(string eventType, ReadOnlySpan<byte> data)
+    {
+        if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PerplexityStreamFrame(null, false, Encoding.UTF8.GetString(data));
+        }
+
+        var trimmed = data.Trim((byte)' ');
+        if (trimmed.IsEmpty)
+        {
+            return default;
+        }
+
+        if (trimmed.SequenceEqual(Done))
+        {
+            return new PerplexityStreamFrame(null, true, null);
+        }
+
+        return new PerplexityStreamFrame(JsonSerializer.Deserialize(trimmed, PerplexityJsonContext.Default.ChatCompletionChunk), false, null);
+    }
+
+    public ThreadsStreamException ToException(ProviderEndpoint endpoint) =>
+        new(ErrorReplyReader.Parse(endpoint, HttpStatusCode.OK, ErrorBody, requestId: null, retryAfter: null));
+}

@@ -1,0 +1,95 @@
+using ThreadClient.Http;
+using ThreadClient.Perplexity;
+
+namespace ThreadClient;
+
+/// <summary>
+/// The root client: one HTTP pipeline shared by every provider client it hands out. Thread-safe;
+/// make one per application (or register it with dependency injection) and keep it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var client = new ThreadsClient(new ThreadsClientOptions { Perplexity = { ApiKey = key } });
+/// var reply = await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest
+/// {
+///     UseThreads = true,
+///     Messages = { ChatMessage.User("Which movie won the Cannes special jury prize in 1996?") },
+/// });
+/// Console.WriteLine($"{reply.Content} (thread {reply.ThreadId})");
+/// </code>
+/// </example>
+public sealed class ThreadsClient : IThreadsClient, IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+
+    /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with this client.</summary>
+    /// <param name="options">The settings; read once, now.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public ThreadsClient(ThreadsClientOptions options)
+        : this(options, CreateOwnHttpClient(), ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over the caller's <see cref="HttpClient"/>, which the caller keeps and disposes.
+    /// Its <see cref="HttpClient.BaseAddress"/> is not used: each provider's base address comes from the options.
+    /// </summary>
+    /// <param name="options">The settings; read once, now.</param>
+    /// <param name="httpClient">The HTTP client to send through.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public ThreadsClient(ThreadsClientOptions options, HttpClient httpClient)
+        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsHttpClient: false)
+    {
+    }
+
+    private ThreadsClient(ThreadsClientOptions options, HttpClient httpClient, bool ownsHttpClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            options.Validate();
+        }
+        catch
+        {
+            if (ownsHttpClient)
+            {
+                httpClient.Dispose();
+            }
+
+            throw;
+        }
+
+        _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        var clock = options.TimeProvider;
+        var perplexity = options.Perplexity;
+        var perplexityEndpoint = new ProviderEndpoint(
+            "Perplexity",
+            perplexity.BaseAddress,
+            "Authorization",
+            perplexity.ApiKey ?? Environment.GetEnvironmentVariable(PerplexityOptions.ApiKeyEnvironmentVariable),
+            bearer: true,
+            $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
+        Perplexity = new PerplexityClient(new ApiTransport(httpClient, perplexityEndpoint, clock), perplexity);
+    }
+
+    /// <inheritdoc />
+    public PerplexityClient Perplexity { get; }
+
+    /// <summary>Disposes the HTTP client if this client created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private static HttpClient CreateOwnHttpClient() =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            // The SDK owns its timeouts; HttpClient's 100 s default would silently cut long generations.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+}

@@ -1,0 +1,30 @@
+using ThreadClient.Perplexity;
+
+namespace ThreadClient;
+
+/// <summary>Settings of a <see cref="ThreadsClient"/>: one section per provider.</summary>
+public sealed class ThreadsClientOptions
+{
+    /// <summary>The Perplexity provider's settings.</summary>
+    public PerplexityOptions Perplexity { get; set; } = new();
+
+    /// <summary>
+    /// The clock used for Retry-After dates, thread ages and timeouts. Defaults to the system clock;
+    /// tests pass a fake one. Not read from configuration.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        ValidateBaseAddress(Perplexity.BaseAddress, "ThreadsClientOptions.Perplexity.BaseAddress");
+        ArgumentNullException.ThrowIfNull(TimeProvider, "ThreadsClientOptions.TimeProvider");
+    }
+
+    private static void ValidateBaseAddress(Uri? address, string setting)
+    {
+        if (address is null || !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{setting} must be an absolute http or https address.", setting);
+        }
+    }
+}
