@@ -68,7 +68,11 @@ internal sealed class ApiTransport
             var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
             try
             {
+#if NET9_0_OR_GREATER
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+                await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+#endif
                 return response;
             }
             catch

@@ -12,7 +12,7 @@ public abstract class ChatCompletionBase
 
     /// <summary>The object type: <c>chat.completion</c> or <c>chat.completion.chunk</c>.</summary>
     [JsonPropertyName("object")]
-    public string? Object { get; set; }
+    public string? ObjectType { get; set; }
 
     /// <summary>When the completion was created, in unix seconds.</summary>
     [JsonPropertyName("created")]

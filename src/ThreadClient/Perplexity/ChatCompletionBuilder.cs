@@ -16,7 +16,7 @@ namespace ThreadClient.Perplexity;
 public sealed class ChatCompletionBuilder
 {
     private readonly List<ChoiceState> _choices = [];
-    private readonly ChatCompletion _result = new() { Object = "chat.completion" };
+    private readonly ChatCompletion _result = new() { ObjectType = "chat.completion" };
 
     /// <summary>The thread id seen so far (the latest non-null one).</summary>
     public string? ThreadId => _result.ThreadId;
@@ -61,7 +61,7 @@ public sealed class ChatCompletionBuilder
         var completion = new ChatCompletion
         {
             Id = _result.Id,
-            Object = _result.Object,
+            ObjectType = _result.ObjectType,
             Created = _result.Created,
             Model = _result.Model,
             ThreadId = _result.ThreadId,

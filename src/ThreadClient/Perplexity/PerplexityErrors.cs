@@ -30,10 +30,10 @@ internal static class PerplexityErrors
         (error.Message?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || (error.RawBody?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false);
 
-    // A 401 that talks about the key or token, or is not a JSON error at all (a gateway's HTML page),
-    // is a credential failure even when threads were asked for.
+    // A 401 that talks about the key or token, or carries no JSON error type or code (a gateway's
+    // HTML page), is a credential failure even when threads were asked for.
     private static bool LooksLikeCredentialFailure(ThreadsApiError error) =>
-        (error.Message is null && error.Type is null && error.Code is null)
+        (error.Type is null && error.Code is null)
         || Mentions(error, "api key") || Mentions(error, "api_key") || Mentions(error, "token");
 
     // A framework's "no such route" reply rather than the service's "no such thread".

@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace ThreadClient.Tests.Infrastructure;
+
+public static class Json
+{
+    /// <summary>The same JSON without insignificant white space, field order and values untouched.</summary>
+    public static string Minify(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            document.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

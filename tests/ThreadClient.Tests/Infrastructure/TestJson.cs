@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ThreadClient.Tests.Infrastructure;
+
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class TestJsonContext : JsonSerializerContext
+{
+}
+
+internal static class TestJson
+{
+    public static JsonTypeInfo<bool> Bool => TestJsonContext.Default.Boolean;
+}
