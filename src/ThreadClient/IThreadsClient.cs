@@ -1,3 +1,4 @@
+using ThreadClient.Aitronos;
 using ThreadClient.Perplexity;
 
 namespace ThreadClient;
@@ -7,4 +8,7 @@ public interface IThreadsClient
 {
     /// <summary>Perplexity chat completions with threads.</summary>
     PerplexityClient Perplexity { get; }
+
+    /// <summary>The Aitronos (Freddy) API: responses, threads and chaining.</summary>
+    AitronosClient Aitronos { get; }
 }

@@ -1,3 +1,4 @@
+using ThreadClient.Aitronos;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
 
@@ -72,10 +73,24 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
         Perplexity = new PerplexityClient(new ApiTransport(httpClient, perplexityEndpoint, clock), perplexity);
+
+        var aitronos = options.Aitronos;
+        var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
+        var aitronosEndpoint = new ProviderEndpoint(
+            "Aitronos",
+            aitronos.BaseAddress,
+            useToken ? "Authorization" : "X-API-Key",
+            useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
+            bearer: useToken,
+            $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
+        Aitronos = new AitronosClient(new ApiTransport(httpClient, aitronosEndpoint, clock), aitronos);
     }
 
     /// <inheritdoc />
     public PerplexityClient Perplexity { get; }
+
+    /// <inheritdoc />
+    public AitronosClient Aitronos { get; }
 
     /// <summary>Disposes the HTTP client if this client created it.</summary>
     public void Dispose()

@@ -1,3 +1,4 @@
+using ThreadClient.Aitronos;
 using ThreadClient.Perplexity;
 
 namespace ThreadClient;
@@ -8,6 +9,9 @@ public sealed class ThreadsClientOptions
     /// <summary>The Perplexity provider's settings.</summary>
     public PerplexityOptions Perplexity { get; set; } = new();
 
+    /// <summary>The Aitronos (Freddy) provider's settings.</summary>
+    public AitronosOptions Aitronos { get; set; } = new();
+
     /// <summary>
     /// The clock used for Retry-After dates, thread ages and timeouts. Defaults to the system clock;
     /// tests pass a fake one. Not read from configuration.
@@ -16,7 +20,11 @@ public sealed class ThreadsClientOptions
 
     internal void Validate()
     {
+        ArgumentNullException.ThrowIfNull(Perplexity, "ThreadsClientOptions.Perplexity");
+        ArgumentNullException.ThrowIfNull(Aitronos, "ThreadsClientOptions.Aitronos");
         ValidateBaseAddress(Perplexity.BaseAddress, "ThreadsClientOptions.Perplexity.BaseAddress");
+        ValidateBaseAddress(Aitronos.BaseAddress, "ThreadsClientOptions.Aitronos.BaseAddress");
+        ArgumentNullException.ThrowIfNull(Aitronos.MetadataLimits, "ThreadsClientOptions.Aitronos.MetadataLimits");
         ArgumentNullException.ThrowIfNull(TimeProvider, "ThreadsClientOptions.TimeProvider");
     }
 

@@ -9,9 +9,12 @@ internal static class JsonBody
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 
-    public static ByteArrayContent Create<T>(T value, JsonTypeInfo<T> typeInfo)
+    public static ByteArrayContent Create<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        FromUtf8(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+
+    public static ByteArrayContent FromUtf8(byte[] json)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        var content = new ByteArrayContent(json);
         content.Headers.ContentType = JsonMediaType;
         return content;
     }

@@ -1,0 +1,110 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Net;
+using ThreadClient.Http;
+using ThreadClient.Serialization;
+
+namespace ThreadClient.Aitronos;
+
+/// <summary>
+/// The Aitronos (Freddy) API: model responses with threads or <c>previousResponseId</c> chaining,
+/// and <see cref="Threads"/> for <c>/v1/threads</c>. Get one from <see cref="ThreadsClient.Aitronos"/>;
+/// thread-safe. Members are virtual so that calling code can be tested with a mock.
+/// </summary>
+public class AitronosClient
+{
+    internal const string ResponsePath = "v1/model/response";
+
+    private static readonly SseItemParser<AitronosStreamFrame> ParseFrame = AitronosStreamFrame.Parse;
+
+    private readonly ApiTransport _transport = null!;
+    private readonly AitronosOptions _options = null!;
+
+    /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
+    protected AitronosClient()
+    {
+        Threads = null!;
+    }
+
+    internal AitronosClient(ApiTransport transport, AitronosOptions options)
+    {
+        _transport = transport;
+        _options = options;
+        Threads = new AitronosThreadsClient(transport, options);
+    }
+
+    /// <summary>Threads: create, get, list, update, lock, unlock, archive, delete, and their messages.</summary>
+    public virtual AitronosThreadsClient Threads { get; }
+
+    /// <summary>Creates a model response and returns it whole.</summary>
+    /// <param name="request">The request. Validated before anything is sent; never modified.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response; <see cref="AitronosResponse.OutputText"/> is its text.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule (no model or inputs, <c>thread</c> with <c>previousResponseId</c>, metadata over the limits).</exception>
+    /// <exception cref="ThreadNotWritableException">The thread is locked or archived.</exception>
+    /// <exception cref="ThreadGoneException">The thread or previous response is gone: start again.</exception>
+    /// <exception cref="ThreadsApiException">The service refused the request.</exception>
+    public virtual Task<AitronosResponse> CreateResponseAsync(AitronosResponseRequest request, CancellationToken cancellationToken = default)
+    {
+        AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
+        var httpRequest = CreateHttpRequest(request, stream: false);
+        return SendAsync(httpRequest, Errors(request), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a model response with <c>stream: true</c> and yields its events as they arrive.
+    /// An error event after the stream started raises <see cref="ThreadsStreamException"/> carrying
+    /// the text received so far. Fold with <see cref="AitronosStreamExtensions.ToResponseAsync"/>.
+    /// </summary>
+    /// <param name="request">The request. Validated now, before anything is sent; never modified.</param>
+    /// <param name="cancellationToken">Cancels the call, checked before each event.</param>
+    /// <returns>The events, in order.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule.</exception>
+    public virtual IAsyncEnumerable<AitronosStreamEvent> StreamResponseAsync(AitronosResponseRequest request, CancellationToken cancellationToken = default)
+    {
+        AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
+        return StreamCore(CreateHttpRequest(request, stream: true), Errors(request), cancellationToken);
+    }
+
+    private static ErrorMapper Errors(AitronosResponseRequest request) =>
+        AitronosErrors.For("/" + ResponsePath, threadNamed: request.Thread is not null, chained: request.PreviousResponseId is not null);
+
+    private HttpRequestMessage CreateHttpRequest(AitronosResponseRequest request, bool stream) =>
+        _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(AitronosRequestWriter.Write(request, _options.FieldNaming, stream)), streaming: stream);
+
+    private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken)
+    {
+        var json = await _transport.SendAsync(httpRequest, AitronosJsonContext.Default.JsonElement, errors, cancellationToken).ConfigureAwait(false);
+        return AitronosResponse.Read(json);
+    }
+
+    private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(HttpRequestMessage httpRequest, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var response = await _transport.SendForStreamAsync(httpRequest, errors, cancellationToken).ConfigureAwait(false);
+        StringBuilder? received = null;
+        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, cancellationToken).ConfigureAwait(false))
+        {
+            if (frame.IsDone)
+            {
+                yield break;
+            }
+
+            if (frame.Error is { } error)
+            {
+                var details = ErrorReplyReader.Parse(_transport.Endpoint, HttpStatusCode.OK, error.GetRawText(), requestId: null, retryAfter: null);
+                throw new ThreadsStreamException(details, received?.ToString() ?? "");
+            }
+
+            if (frame.Event is { } item)
+            {
+                if (item.Delta is { } delta)
+                {
+                    (received ??= new StringBuilder()).Append(delta);
+                }
+
+                yield return item;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace ThreadClient.Aitronos;
+
+/// <summary>Settings of the Aitronos (Freddy) provider.</summary>
+public sealed class AitronosOptions
+{
+    /// <summary>The default base address, <c>https://api.aitronos.com</c>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.aitronos.com/");
+
+    /// <summary>The environment variable read when neither <see cref="ApiKey"/> nor <see cref="BearerToken"/> is set.</summary>
+    public const string ApiKeyEnvironmentVariable = "AITRONOS_API_KEY";
+
+    /// <summary>The service's base address; requests go to <c>{BaseAddress}/v1/...</c>.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>The API key, sent as <c>X-API-Key</c>. When unset (and no token), <c>AITRONOS_API_KEY</c> is read.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>A user token, sent as <c>Authorization: Bearer</c> instead of the API key when set.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>How compound request field names are spelled; the product document's by default.</summary>
+    public AitronosFieldNaming FieldNaming { get; set; } = AitronosFieldNaming.Seed;
+
+    /// <summary>The metadata limits checked before sending.</summary>
+    public AitronosMetadataLimits MetadataLimits { get; set; } = new();
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace ThreadClient.Aitronos;
+
+/// <summary>
+/// A request to <c>POST /v1/model/response</c>. Only the properties that are set are written, in
+/// the order the product document shows them; the spelling of <c>threadState</c> and
+/// <c>previousResponseId</c> follows <see cref="AitronosOptions.FieldNaming"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// new AitronosResponseRequest
+/// {
+///     Model = "gpt-4.1",
+///     Thread = ThreadReference.WithMetadata("support_u1_t9", new ThreadMetadata { ["userId"] = "u1" }),
+///     Inputs = { AitronosInput.User("Hello") },
+/// };
+/// </code>
+/// </example>
+public sealed class AitronosResponseRequest
+{
+    /// <summary>The organization the call is billed to (<c>organization_id</c>).</summary>
+    public string? OrganizationId { get; set; }
+
+    /// <summary>The model, for example <c>gpt-4.1</c> or <c>ftg-3.0</c>.</summary>
+    public string Model { get; set; } = "";
+
+    /// <summary>The thread to use: by id (created if it does not exist), or with metadata. Cannot be combined with <see cref="PreviousResponseId"/>.</summary>
+    public ThreadReference? Thread { get; set; }
+
+    /// <summary>Sets the thread's state with this call (<c>threadState</c>), for example locked once answered.</summary>
+    public ThreadLifecycleState? ThreadState { get; set; }
+
+    /// <summary>Whether the thread appears in the thread list (default true on the service); <see langword="false"/> makes it hidden.</summary>
+    public bool? Store { get; set; }
+
+    /// <summary>Chains to an earlier response (at most 24 hours old) without a thread. Cannot be combined with <see cref="Thread"/>.</summary>
+    public string? PreviousResponseId { get; set; }
+
+    /// <summary>The input messages; with a thread or a chain, only the new turn.</summary>
+    public IList<AitronosInput> Inputs { get; set; } = [];
+
+    /// <summary>Fields this SDK does not model, written into the body as they are.</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using ThreadClient.Serialization;
+
+namespace ThreadClient.Aitronos;
+
+/// <summary>
+/// One parsed SSE event of a streamed response. The type comes from the <c>event:</c> line, or,
+/// when that is absent, from the JSON's <c>event</c> (or <c>type</c>) field.
+/// </summary>
+internal readonly struct AitronosStreamFrame
+{
+    private AitronosStreamFrame(AitronosStreamEvent? item, bool isDone, JsonElement? error)
+    {
+        Event = item;
+        IsDone = isDone;
+        Error = error;
+    }
+
+    public AitronosStreamEvent? Event { get; }
+
+    public bool IsDone { get; }
+
+    public JsonElement? Error { get; }
+
+    public static AitronosStreamFrame Parse(string sseEventType, ReadOnlySpan<byte> data)
+    {
+        var trimmed = data.Trim((byte)' ');
+        if (trimmed.IsEmpty)
+        {
+            return default;
+        }
+
+        if (trimmed.SequenceEqual("[DONE]"u8))
+        {
+            return new AitronosStreamFrame(null, true, null);
+        }
+
+        var json = JsonSerializer.Deserialize(trimmed, AitronosJsonContext.Default.JsonElement);
+        var type = sseEventType is "message" or ""
+            ? JsonRead.String(json, "event") ?? JsonRead.String(json, "type") ?? ""
+            : sseEventType;
+        AitronosStreamEventKind kind;
+        switch (type)
+        {
+            case "response.created" or "created":
+                kind = AitronosStreamEventKind.Created;
+                break;
+            case "response.content_delta" or "content_delta" or "response.output_text.delta":
+                kind = AitronosStreamEventKind.ContentDelta;
+                break;
+            case "response.completed" or "completed":
+                kind = AitronosStreamEventKind.Completed;
+                break;
+            case "response.heartbeat" or "heartbeat" or "ping":
+                kind = AitronosStreamEventKind.Heartbeat;
+                break;
+            case "response.error" or "response.failed" or "error":
+                return new AitronosStreamFrame(null, false, json);
+            default:
+                return default;
+        }
+
+        var item = new AitronosStreamEvent
+        {
+            EventType = type,
+            Kind = kind,
+            ResponseId = JsonRead.String(json, "response_id", "responseId"),
+            ThreadId = JsonRead.String(json, "thread_id", "threadId"),
+            Raw = json,
+        };
+        if (kind == AitronosStreamEventKind.ContentDelta && JsonRead.TryGet(json, "delta", "text", out var delta))
+        {
+            item.Delta = AitronosJsonText.Of(delta);
+        }
+        else if (kind == AitronosStreamEventKind.Completed)
+        {
+            item.Response = ReadCompleted(json);
+            item.ResponseId ??= item.Response.Id;
+            item.ThreadId ??= item.Response.ThreadId;
+        }
+
+        return new AitronosStreamFrame(item, false, null);
+    }
+
+    // The completed event carries the response either nested as an object or flattened into the event.
+    private static AitronosResponse ReadCompleted(JsonElement json)
+    {
+        if (!JsonRead.TryGet(json, "response", "response", out var nested) || nested.ValueKind != JsonValueKind.Object)
+        {
+            return AitronosResponse.Read(json);
+        }
+
+        var response = AitronosResponse.Read(nested);
+        response.Id ??= JsonRead.String(json, "response_id", "responseId");
+        response.ThreadId ??= JsonRead.String(json, "thread_id", "threadId");
+        return response;
+    }
+}

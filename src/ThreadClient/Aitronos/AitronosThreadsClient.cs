@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using ThreadClient.Http;
+using ThreadClient.Serialization;
+
+namespace ThreadClient.Aitronos;
+
+/// <summary>
+/// <c>/v1/threads</c>: create, get, list (auto-paging), update metadata, lock, unlock, archive,
+/// delete, and list messages. Lifecycle transitions the product document forbids are refused before
+/// sending when the current state is known (the overloads that take an <see cref="AitronosThread"/>).
+/// </summary>
+public class AitronosThreadsClient
+{
+    private const string ThreadsPath = "v1/threads";
+
+    private readonly ApiTransport _transport = null!;
+    private readonly AitronosOptions _options = null!;
+
+    /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
+    protected AitronosThreadsClient()
+    {
+    }
+
+    internal AitronosThreadsClient(ApiTransport transport, AitronosOptions options)
+    {
+        _transport = transport;
+        _options = options;
+    }
+
+    /// <summary>Creates an empty thread (<c>POST /v1/threads</c>).</summary>
+    /// <param name="metadata">Metadata to attach, or <see langword="null"/>; checked against the limits first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new thread.</returns>
+    public virtual Task<AitronosThread> CreateAsync(ThreadMetadata? metadata = null, CancellationToken cancellationToken = default)
+    {
+        if (metadata is not null)
+        {
+            AitronosRequestValidator.ValidateMetadata(metadata, _options.MetadataLimits, "metadata", nameof(metadata));
+        }
+
+        var body = JsonBody.FromUtf8(AitronosRequestWriter.WriteMetadataPatch(metadata ?? [], state: null));
+        return SendThreadAsync(_transport.CreateRequest(HttpMethod.Post, ThreadsPath, body), threadId: null, cancellationToken);
+    }
+
+    /// <summary>Gets a thread, hidden ones included (<c>GET /v1/threads/{id}</c>).</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The thread.</returns>
+    /// <exception cref="ThreadNotFoundException">No such thread.</exception>
+    public virtual Task<AitronosThread> GetAsync(string threadId, CancellationToken cancellationToken = default)
+    {
+        var path = ThreadPath(threadId);
+        return SendThreadAsync(_transport.CreateRequest(HttpMethod.Get, path, null), threadId, cancellationToken);
+    }
+
+    /// <summary>Gets one page of threads (<c>GET /v1/threads</c>).</summary>
+    /// <param name="options">Paging and <c>visible_in_ui</c>; <see langword="null"/> for the service's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, with the cursors for the next one.</returns>
+    public virtual async Task<AitronosPage<AitronosThread>> ListPageAsync(ListThreadsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var query = Query(options, nameof(options));
+        if (options?.VisibleInUi is { } visible)
+        {
+            Append(query, "visible_in_ui", visible ? "true" : "false");
+        }
+
+        var json = await SendJsonAsync(_transport.CreateRequest(HttpMethod.Get, ThreadsPath + query, null), "/" + ThreadsPath, threadNamed: false, cancellationToken).ConfigureAwait(false);
+        return AitronosPage<AitronosThread>.Read(json, AitronosThread.Read);
+    }
+
+    /// <summary>Lists every thread, fetching pages as the caller reads (<c>after</c> cursors).</summary>
+    /// <param name="options">Page size, order, starting cursor and <c>visible_in_ui</c>; not modified.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The threads, in the service's order.</returns>
+    public virtual IAsyncEnumerable<AitronosThread> ListAsync(ListThreadsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        _ = Query(options, nameof(options));
+        return PageThrough(
+            options,
+            static (source, after) => new ListThreadsOptions { Limit = source?.Limit, Order = source?.Order, After = after, VisibleInUi = source?.VisibleInUi },
+            ListPageAsync,
+            cancellationToken);
+    }
+
+    /// <summary>Gets one page of a thread's messages, oldest first by default (<c>GET /v1/threads/{id}/messages</c>).</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="options">Paging; <see langword="null"/> for the service's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public virtual async Task<AitronosPage<AitronosMessage>> ListMessagesPageAsync(string threadId, ListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var path = ThreadPath(threadId) + "/messages" + Query(options, nameof(options));
+        var json = await SendJsonAsync(_transport.CreateRequest(HttpMethod.Get, path, null), "/" + ThreadsPath, threadNamed: true, cancellationToken).ConfigureAwait(false);
+        return AitronosPage<AitronosMessage>.Read(json, AitronosMessage.Read);
+    }
+
+    /// <summary>Lists every message of a thread, fetching pages as the caller reads.</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="options">Page size, order and starting cursor; not modified.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The messages.</returns>
+    public virtual IAsyncEnumerable<AitronosMessage> ListMessagesAsync(string threadId, ListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ThreadPath(threadId);
+        _ = Query(options, nameof(options));
+        return PageThrough(
+            options,
+            static (source, after) => new ListOptions { Limit = source?.Limit, Order = source?.Order, After = after },
+            (page, ct) => ListMessagesPageAsync(threadId, page, ct),
+            cancellationToken);
+    }
+
+    /// <summary>Merges metadata into a thread's (<c>PATCH /v1/threads/{id}</c> with <c>{"metadata":{...}}</c>).</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="metadata">The keys to set; checked against the limits first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated thread.</returns>
+    public virtual Task<AitronosThread> UpdateMetadataAsync(string threadId, ThreadMetadata metadata, CancellationToken cancellationToken = default)
+    {
+        var path = ThreadPath(threadId);
+        ArgumentNullException.ThrowIfNull(metadata);
+        AitronosRequestValidator.ValidateMetadata(metadata, _options.MetadataLimits, "metadata", nameof(metadata));
+        return PatchAsync(threadId, path, metadata, state: null, cancellationToken);
+    }
+
+    /// <summary>Locks a thread (open -&gt; locked): read-only until unlocked. The service decides if the transition is allowed.</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated thread.</returns>
+    public virtual Task<AitronosThread> LockAsync(string threadId, CancellationToken cancellationToken = default) =>
+        TransitionAsync(threadId, ThreadLifecycleState.Unknown, ThreadLifecycleState.Locked, cancellationToken);
+
+    /// <summary>Locks a thread whose state is known, refusing locally if it is not open.</summary>
+    /// <param name="thread">The thread, as last read.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated thread.</returns>
+    /// <exception cref="ThreadTransitionException">The thread is not open.</exception>
+    public virtual Task<AitronosThread> LockAsync(AitronosThread thread, CancellationToken cancellationToken = default) =>
+        TransitionAsync(thread, ThreadLifecycleState.Locked, cancellationToken);
+
+    /// <summary>Unlocks a thread (locked -&gt; open). The service decides if the transition is allowed.</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated thread.</returns>
+    public virtual Task<AitronosThread> UnlockAsync(string threadId, CancellationToken cancellationToken = default) =>
+        TransitionAsync(threadId, ThreadLifecycleState.Unknown, ThreadLifecycleState.Open, cancellationToken);
+
+    /// <summary>Unlocks a thread whose state is known, refusing locally if it is not locked.</summary>
+    /// <param name="thread">The thread, as last read.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated thread.</returns>
+    /// <exception cref="ThreadTransitionException">The thread is not locked.</exception>
+    public virtual Task<AitronosThread> UnlockAsync(AitronosThread thread, CancellationToken cancellationToken = default) =>
+        TransitionAsync(thread, ThreadLifecycleState.Open, cancellationToken);
+
+    /// <summary>Archives a thread (open or locked -&gt; archived), permanently.</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated thread.</returns>
+    public virtual Task<AitronosThread> ArchiveAsync(string threadId, CancellationToken cancellationToken = default) =>
+        TransitionAsync(threadId, ThreadLifecycleState.Unknown, ThreadLifecycleState.Archived, cancellationToken);
+
+    /// <summary>Archives a thread whose state is known, refusing locally if it is already archived.</summary>
+    /// <param name="thread">The thread, as last read.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated thread.</returns>
+    /// <exception cref="ThreadTransitionException">The thread is already archived.</exception>
+    public virtual Task<AitronosThread> ArchiveAsync(AitronosThread thread, CancellationToken cancellationToken = default) =>
+        TransitionAsync(thread, ThreadLifecycleState.Archived, cancellationToken);
+
+    /// <summary>Deletes a thread (<c>DELETE /v1/threads/{id}</c>).</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when the service answered 204 or <c>{"deleted":true}</c>; <see langword="false"/> for <c>{"deleted":false}</c>.</returns>
+    /// <exception cref="ThreadNotFoundException">No such thread.</exception>
+    public virtual async Task<bool> DeleteAsync(string threadId, CancellationToken cancellationToken = default)
+    {
+        var request = _transport.CreateRequest(HttpMethod.Delete, ThreadPath(threadId), null);
+        using var response = await _transport.SendBufferedAsync(request, AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false), cancellationToken).ConfigureAwait(false);
+        var json = await ReadOptionalJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        return json is not { } body || (JsonRead.Boolean(body, "deleted") ?? true);
+    }
+
+    private static string ThreadPath(string threadId) => ThreadsPath + "/" + AitronosRequestValidator.ThreadId(threadId, nameof(threadId));
+
+    private Task<AitronosThread> TransitionAsync(AitronosThread thread, ThreadLifecycleState to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        return TransitionAsync(thread.Id, thread.State ?? ThreadLifecycleState.Unknown, to, cancellationToken);
+    }
+
+    private Task<AitronosThread> TransitionAsync(string threadId, ThreadLifecycleState from, ThreadLifecycleState to, CancellationToken cancellationToken)
+    {
+        var path = ThreadPath(threadId);
+        ThreadLifecycle.EnsureTransition(from, to);
+        return PatchAsync(threadId, path, metadata: null, to, cancellationToken);
+    }
+
+    private async Task<AitronosThread> PatchAsync(string threadId, string path, ThreadMetadata? metadata, ThreadLifecycleState? state, CancellationToken cancellationToken)
+    {
+        var body = JsonBody.FromUtf8(AitronosRequestWriter.WriteMetadataPatch(metadata, state));
+        var request = _transport.CreateRequest(HttpMethod.Patch, path, body);
+        using var response = await _transport.SendBufferedAsync(request, AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false), cancellationToken).ConfigureAwait(false);
+        var json = await ReadOptionalJsonAsync(response, cancellationToken).ConfigureAwait(false);
+
+        // Some generations answer a PATCH with 204 and no body: report what was asked for.
+        return json is { } thread ? AitronosThread.Read(thread) : new AitronosThread { Id = threadId, State = state, Metadata = metadata ?? [] };
+    }
+
+    private async Task<AitronosThread> SendThreadAsync(HttpRequestMessage request, string? threadId, CancellationToken cancellationToken)
+    {
+        var json = await SendJsonAsync(request, "/" + ThreadsPath, threadNamed: threadId is not null, cancellationToken).ConfigureAwait(false);
+        return AitronosThread.Read(json);
+    }
+
+    private Task<JsonElement> SendJsonAsync(HttpRequestMessage request, string endpoint, bool threadNamed, CancellationToken cancellationToken) =>
+        _transport.SendAsync(request, AitronosJsonContext.Default.JsonElement, AitronosErrors.For(endpoint, threadNamed, chained: false), cancellationToken);
+
+    private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return bytes.AsSpan().Trim(" \r\n\t"u8).IsEmpty ? null : JsonSerializer.Deserialize(bytes, AitronosJsonContext.Default.JsonElement);
+    }
+
+    private static StringBuilder Query(ListOptions? options, string paramName)
+    {
+        var query = new StringBuilder();
+        if (options is null)
+        {
+            return query;
+        }
+
+        if (options.Limit is { } limit)
+        {
+            if (limit is < 1 or > 100)
+            {
+                throw new ArgumentOutOfRangeException(paramName, limit, "options.Limit must be between 1 and 100.");
+            }
+
+            Append(query, "limit", limit.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (options.Order is { } order)
+        {
+            if (order is not ("asc" or "desc"))
+            {
+                throw new ArgumentException("options.Order must be 'asc' or 'desc'.", paramName);
+            }
+
+            Append(query, "order", order);
+        }
+
+        if (options.After is { } after)
+        {
+            Append(query, "after", after);
+        }
+
+        if (options.Before is { } before)
+        {
+            Append(query, "before", before);
+        }
+
+        return query;
+    }
+
+    private static void Append(StringBuilder query, string name, string value) =>
+        query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+
+    private static async IAsyncEnumerable<T> PageThrough<T, TOptions>(
+        TOptions? options,
+        Func<TOptions?, string?, TOptions> pageOptions,
+        Func<TOptions, CancellationToken, Task<AitronosPage<T>>> fetch,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TOptions : ListOptions
+    {
+        var cursor = options?.After;
+        while (true)
+        {
+            var page = await fetch(pageOptions(options, cursor), cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Data)
+            {
+                yield return item;
+            }
+
+            if (!page.HasMore || page.LastId is null || page.LastId == cursor || page.Data.Count == 0)
+            {
+                yield break;
+            }
+
+            cursor = page.LastId;
+        }
+    }
+}
