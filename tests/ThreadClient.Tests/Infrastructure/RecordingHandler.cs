@@ -42,6 +42,7 @@ public sealed class RecordingHandler : HttpMessageHandler
     {
         var options = new ThreadsClientOptions();
         options.Perplexity.ApiKey = TestKeys.Perplexity;
+        options.Aitronos.ApiKey = TestKeys.Aitronos;
         configure?.Invoke(options);
         return new ThreadsClient(options, new HttpClient(handler));
     }

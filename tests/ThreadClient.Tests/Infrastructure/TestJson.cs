@@ -5,6 +5,7 @@ namespace ThreadClient.Tests.Infrastructure;
 
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class TestJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using ThreadClient.Aitronos;
+using ThreadClient.Tests.Infrastructure;
+
+namespace ThreadClient.Tests.Aitronos;
+
+public sealed class AitronosReadTests
+{
+    private static async Task<AitronosResponse> ReadReply(string json)
+    {
+        var handler = new RecordingHandler(RecordingHandler.Json(json));
+        using var client = RecordingHandler.CreateClient(handler);
+        return await client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "m", Inputs = { AitronosInput.User("x") } });
+    }
+
+    [Theory]
+    [InlineData("""{"id":"r1","thread_id":"t1","output":[{"type":"message","content":[{"type":"output_text","text":"Hel"},{"type":"output_text","text":"lo"}]}]}""")]
+    [InlineData("""{"response_id":"r1","threadId":"t1","response":"Hello"}""")]
+    [InlineData("""{"response_id":"r1","thread_id":"t1","response":[{"text":"Hel"},{"text":"lo"}]}""")]
+    [InlineData("""{"id":"r1","thread":{"id":"t1"},"choices":[{"index":0,"message":{"role":"assistant","content":"Hello"}}]}""")]
+    [InlineData("""{"id":"r1","thread":"t1","output_text":"Hello"}""")]
+    public async Task Every_known_reply_shape_gives_the_same_id_thread_and_text(string json)
+    {
+        var reply = await ReadReply(json);
+
+        Assert.Equal(("r1", "t1", "Hello"), (reply.Id, reply.ThreadId, reply.OutputText));
+        Assert.Equal(JsonValueKind.Object, reply.Raw.ValueKind);
+    }
+
+    [Fact]
+    public async Task Usage_status_model_and_raw_json_are_kept()
+    {
+        var reply = await ReadReply("""{"id":"r1","model":"gpt-4.1","status":"completed","created_at":1736159400,"usage":{"input_tokens":10,"output_tokens":20,"total_tokens":30},"extra":{"a":1}}""");
+
+        Assert.Equal((10L, 20L, 30L), (reply.Usage!.InputTokens!.Value, reply.Usage.OutputTokens!.Value, reply.Usage.TotalTokens!.Value));
+        Assert.Equal(("gpt-4.1", "completed"), (reply.Model, reply.Status));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1736159400), reply.CreatedAt);
+        Assert.Equal(1, reply.Raw.GetProperty("extra").GetProperty("a").GetInt32());
+    }
+
+    [Fact]
+    public async Task Usage_in_prompt_completion_names_is_read_too()
+    {
+        var reply = await ReadReply("""{"id":"r1","usage":{"prompt_tokens":1,"completion_tokens":2,"totalTokens":3}}""");
+
+        Assert.Equal((1L, 2L, 3L), (reply.Usage!.InputTokens!.Value, reply.Usage.OutputTokens!.Value, reply.Usage.TotalTokens!.Value));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"th_1","created_at":"2025-01-06T10:30:00Z","updated_at":1736159400,"metadata":{"userId":"u1","rating":5},"state":"locked","status":"active","message_count":4,"visible_in_ui":false,"title":"Billing"}""")]
+    [InlineData("""{"id":"th_1","createdAt":1736159400,"updatedAt":"2025-01-06T10:30:00+00:00","metadata":{"userId":"u1","rating":5},"state":"LOCKED","status":"active","messageCount":4,"visibleInUi":false,"title":"Billing"}""")]
+    public async Task Threads_are_read_in_both_casings_and_timestamp_forms(string json)
+    {
+        var handler = new RecordingHandler(RecordingHandler.Json(json));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var thread = await client.Aitronos.Threads.GetAsync("th_1");
+
+        var expected = new DateTimeOffset(2025, 1, 6, 10, 30, 0, TimeSpan.Zero);
+        Assert.Equal("th_1", thread.Id);
+        Assert.Equal(expected, thread.CreatedAt);
+        Assert.Equal(expected, thread.UpdatedAt);
+        Assert.Equal(ThreadLifecycleState.Locked, thread.State);
+        Assert.Equal("active", thread.Status);
+        Assert.Equal(4, thread.MessageCount);
+        Assert.False(thread.VisibleInUi);
+        Assert.Equal("Billing", thread.Title);
+        Assert.Equal("u1", thread.Metadata["userId"].ToString());
+        Assert.Equal(5, thread.Metadata["rating"].Json.GetInt32());
+    }
+
+    [Fact]
+    public async Task Unknown_state_is_read_as_unknown_not_an_error()
+    {
+        var handler = new RecordingHandler(RecordingHandler.Json("""{"id":"th_1","state":"frozen"}"""));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var thread = await client.Aitronos.Threads.GetAsync("th_1");
+
+        Assert.Equal(ThreadLifecycleState.Unknown, thread.State);
+    }
+
+    [Theory]
+    [InlineData("""{"data":[{"id":"m1","role":"user","content":"Hi","created_at":1}],"first_id":"m1","last_id":"m2","has_more":true}""")]
+    [InlineData("""{"data":[{"id":"m1","role":"user","texts":[{"text":"Hi"}],"createdAt":1}],"firstId":"m1","lastId":"m2","hasMore":true}""")]
+    [InlineData("""{"data":[{"id":"m1","role":"user","content":[{"type":"text","text":"Hi"}],"created_at":"1970-01-01T00:00:01Z"}],"firstId":"m1","last_id":"m2","hasMore":true}""")]
+    public async Task Message_pages_are_read_in_both_casings(string json)
+    {
+        var handler = new RecordingHandler(RecordingHandler.Json(json));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var page = await client.Aitronos.Threads.ListMessagesPageAsync("th_1");
+
+        var message = Assert.Single(page.Data);
+        Assert.Equal(("m1", "user", "Hi"), (message.Id, message.Role, message.Text));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1), message.CreatedAt);
+        Assert.Equal(("m1", "m2", true), (page.FirstId, page.LastId, page.HasMore));
+    }
+
+    [Fact]
+    public async Task Listing_pages_through_every_page_with_after_cursors()
+    {
+        var handler = new RecordingHandler((request, _) =>
+        {
+            var after = System.Web.HttpUtility.ParseQueryString(request.Uri.Query)["after"];
+            return after switch
+            {
+                null => RecordingHandler.Json("""{"data":[{"id":"t1"},{"id":"t2"}],"last_id":"t2","has_more":true}"""),
+                "t2" => RecordingHandler.Json("""{"data":[{"id":"t3"},{"id":"t4"}],"lastId":"t4","hasMore":true}"""),
+                _ => RecordingHandler.Json("""{"data":[{"id":"t5"}],"last_id":"t5","has_more":false}"""),
+            };
+        });
+        using var client = RecordingHandler.CreateClient(handler);
+        var options = new ListThreadsOptions { Limit = 2, Order = "asc", VisibleInUi = false };
+
+        var ids = new List<string>();
+        await foreach (var thread in client.Aitronos.Threads.ListAsync(options))
+        {
+            ids.Add(thread.Id);
+        }
+
+        Assert.Equal(["t1", "t2", "t3", "t4", "t5"], ids);
+        Assert.Equal(
+            ["?limit=2&order=asc&visible_in_ui=false", "?limit=2&order=asc&after=t2&visible_in_ui=false", "?limit=2&order=asc&after=t4&visible_in_ui=false"],
+            handler.Requests.Select(r => r.Uri.Query));
+        Assert.Null(options.After);
+    }
+
+    [Fact]
+    public async Task Listing_messages_pages_through_too()
+    {
+        var handler = new RecordingHandler((request, i) => i == 0
+            ? RecordingHandler.Json("""{"data":[{"id":"m1","content":"a"}],"last_id":"m1","has_more":true}""")
+            : RecordingHandler.Json("""{"data":[{"id":"m2","content":"b"}],"last_id":"m2","has_more":false}"""));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var texts = new List<string?>();
+        await foreach (var message in client.Aitronos.Threads.ListMessagesAsync("th_1"))
+        {
+            texts.Add(message.Text);
+        }
+
+        Assert.Equal(["a", "b"], texts);
+        Assert.Equal("/v1/threads/th_1/messages?after=m1", handler.Requests.Last().Uri.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public void List_limit_outside_1_to_100_is_refused(int limit)
+    {
+        using var client = RecordingHandler.CreateClient(new RecordingHandler());
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => client.Aitronos.Threads.ListAsync(new ListThreadsOptions { Limit = limit }));
+
+        Assert.Equal("options", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData(System.Net.HttpStatusCode.NoContent, "", true)]
+    [InlineData(System.Net.HttpStatusCode.OK, """{"id":"th_1","deleted":true}""", true)]
+    [InlineData(System.Net.HttpStatusCode.OK, """{"id":"th_1","deleted":false}""", false)]
+    public async Task Delete_understands_204_and_the_deleted_object(System.Net.HttpStatusCode status, string body, bool expected)
+    {
+        var handler = new RecordingHandler(new HttpResponseMessage(status) { Content = new StringContent(body) });
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var deleted = await client.Aitronos.Threads.DeleteAsync("th_1");
+
+        Assert.Equal(expected, deleted);
+        Assert.Equal(HttpMethod.Delete, handler.OnlyRequest.Method);
+        Assert.Equal("/v1/threads/th_1", handler.OnlyRequest.Uri.AbsolutePath);
+    }
+}

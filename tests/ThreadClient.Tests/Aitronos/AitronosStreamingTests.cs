@@ -1,0 +1,105 @@
+using System.Net;
+using ThreadClient.Aitronos;
+using ThreadClient.Tests.Infrastructure;
+
+namespace ThreadClient.Tests.Aitronos;
+
+public sealed class AitronosStreamingTests
+{
+    private static AitronosResponseRequest Request() => new() { Model = "gpt-4.1", Thread = "th_1", Inputs = { AitronosInput.User("Hi") } };
+
+    private const string WithEventLines =
+        "event: response.created\ndata: {\"response_id\":\"r1\",\"thread_id\":\"th_1\"}\n\n"
+        + "event: response.content_delta\ndata: {\"delta\":\"Hel\"}\n\n"
+        + "event: response.heartbeat\ndata: {}\n\n"
+        + "event: response.content_delta\ndata: {\"delta\":\"lo\"}\n\n"
+        + "event: response.something_new\ndata: {\"x\":1}\n\n"
+        + "event: response.completed\ndata: {\"response_id\":\"r1\",\"thread_id\":\"th_1\",\"response\":\"Hello\"}\n\n"
+        + "data: [DONE]\n\n";
+
+    private const string WithJsonEventField =
+        "data: {\"event\":\"response.created\",\"response_id\":\"r1\",\"thread_id\":\"th_1\"}\n\n"
+        + "data: {\"event\":\"response.content_delta\",\"delta\":\"Hel\"}\n\n"
+        + "data: {\"event\":\"response.heartbeat\"}\n\n"
+        + "data: {\"event\":\"response.content_delta\",\"delta\":\"lo\"}\n\n"
+        + "data: {\"event\":\"response.something_new\"}\n\n"
+        + "data: {\"event\":\"response.completed\",\"response\":{\"id\":\"r1\",\"thread_id\":\"th_1\",\"output\":[{\"content\":[{\"text\":\"Hello\"}]}]}}\n\n"
+        + "data: [DONE]\n\n";
+
+    [Theory]
+    [InlineData(WithEventLines)]
+    [InlineData(WithJsonEventField)]
+    public async Task Event_type_comes_from_the_event_line_or_the_json_field(string body)
+    {
+        var handler = new RecordingHandler(RecordingHandler.EventStream(body));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var events = new List<AitronosStreamEvent>();
+        await foreach (var item in client.Aitronos.StreamResponseAsync(Request()))
+        {
+            events.Add(item);
+        }
+
+        Assert.Equal(
+            [AitronosStreamEventKind.Created, AitronosStreamEventKind.ContentDelta, AitronosStreamEventKind.Heartbeat, AitronosStreamEventKind.ContentDelta, AitronosStreamEventKind.Completed],
+            events.Select(e => e.Kind));
+        Assert.Equal(["Hel", "lo"], events.Where(e => e.Kind == AitronosStreamEventKind.ContentDelta).Select(e => e.Delta));
+        var completed = events[^1].Response!;
+        Assert.Equal(("r1", "th_1", "Hello"), (completed.Id, completed.ThreadId, completed.OutputText));
+        Assert.Contains("\"stream\":true", handler.OnlyRequest.Body, StringComparison.Ordinal);
+        Assert.Equal("text/event-stream", handler.OnlyRequest.Headers["Accept"]);
+    }
+
+    [Fact]
+    public async Task Stream_folds_to_the_response()
+    {
+        var handler = new RecordingHandler(RecordingHandler.EventStream(WithEventLines));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var response = await client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync();
+
+        Assert.Equal(("r1", "th_1", "Hello"), (response.Id, response.ThreadId, response.OutputText));
+    }
+
+    [Fact]
+    public async Task Stream_without_a_completed_event_folds_from_the_deltas()
+    {
+        var body = "event: response.created\ndata: {\"response_id\":\"r2\",\"thread_id\":\"th_1\"}\n\nevent: response.content_delta\ndata: {\"delta\":\"Hi\"}\n\n";
+        var handler = new RecordingHandler(RecordingHandler.EventStream(body));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var response = await client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync();
+
+        Assert.Equal(("r2", "th_1", "Hi"), (response.Id, response.ThreadId, response.OutputText));
+    }
+
+    [Theory]
+    [InlineData("event: response.error\ndata: {\"error\":{\"code\":\"MODEL_OVERLOADED\",\"message\":\"try later\"}}\n\n")]
+    [InlineData("data: {\"event\":\"response.failed\",\"error\":{\"code\":\"MODEL_OVERLOADED\",\"message\":\"try later\"}}\n\n")]
+    public async Task In_band_error_after_200_raises_with_the_text_so_far(string errorEvent)
+    {
+        var body = "event: response.content_delta\ndata: {\"delta\":\"Partial \"}\n\nevent: response.content_delta\ndata: {\"delta\":\"answer\"}\n\n" + errorEvent;
+        var handler = new RecordingHandler(RecordingHandler.EventStream(body));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var ex = await Assert.ThrowsAsync<ThreadsStreamException>(() => client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync());
+
+        Assert.Equal("Partial answer", ex.PartialText);
+        Assert.Equal(("MODEL_OVERLOADED", "try later", HttpStatusCode.OK), (ex.ErrorCode, ex.Error.Message, ex.StatusCode));
+    }
+
+    [Fact]
+    public async Task Breaking_out_early_disposes_the_response()
+    {
+        var tracker = new TrackingContent.Tracker();
+        var handler = new RecordingHandler(RecordingHandler.EventStream(WithEventLines, tracker));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        await foreach (var item in client.Aitronos.StreamResponseAsync(Request()))
+        {
+            break;
+        }
+
+        Assert.Equal(1, tracker.Disposed);
+    }
+}
