@@ -17,27 +17,18 @@ internal static class PerplexityErrors
 
     public static ThreadsApiException Map(ThreadsApiError error, bool threads, bool sentThreadId) => error.StatusCode switch
     {
-        HttpStatusCode.BadRequest when sentThreadId && Mentions(error, "thread_id") => new InvalidThreadIdException(error),
+        HttpStatusCode.BadRequest when sentThreadId && ErrorShape.TextMentions(error, "thread_id") => new InvalidThreadIdException(error),
         HttpStatusCode.Unauthorized when threads && !LooksLikeCredentialFailure(error) => new ThreadingUnavailableException(error),
         HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ThreadsAuthenticationException(error),
-        HttpStatusCode.NotFound when sentThreadId && !IsRouteNotFound(error) => new ThreadNotFoundException(error),
+        HttpStatusCode.NotFound when sentThreadId && !ErrorShape.IsRouteNotFound(error) => new ThreadNotFoundException(error),
         HttpStatusCode.NotFound or HttpStatusCode.Gone => new EndpointRetiredException(error, "/" + ChatCompletionsPath),
         HttpStatusCode.TooManyRequests => new RateLimitedException(error),
         _ => new ThreadsApiException(error),
     };
 
-    private static bool Mentions(ThreadsApiError error, string word) =>
-        (error.Message?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
-        || (error.RawBody?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false);
-
     // A 401 that talks about the key or token, or carries no JSON error type or code (a gateway's
     // HTML page), is a credential failure even when threads were asked for.
     private static bool LooksLikeCredentialFailure(ThreadsApiError error) =>
         (error.Type is null && error.Code is null)
-        || Mentions(error, "api key") || Mentions(error, "api_key") || Mentions(error, "token");
-
-    // A framework's "no such route" reply rather than the service's "no such thread".
-    private static bool IsRouteNotFound(ThreadsApiError error) =>
-        error.Code is null && error.Type is null
-        && (error.Message is null || string.Equals(error.Message, "Not Found", StringComparison.OrdinalIgnoreCase));
+        || ErrorShape.TextMentions(error, "api key") || ErrorShape.TextMentions(error, "api_key") || ErrorShape.TextMentions(error, "token");
 }
