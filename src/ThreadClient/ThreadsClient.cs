@@ -28,13 +28,14 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     /// <param name="options">The settings; read once, now.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public ThreadsClient(ThreadsClientOptions options)
-        : this(options, CreateOwnHttpClient(), ownsHttpClient: true)
+        : this(options, CreateOwnHttpClient(options), ownsHttpClient: true)
     {
     }
 
     /// <summary>
     /// Creates a client over the caller's <see cref="HttpClient"/>, which the caller keeps and disposes.
     /// Its <see cref="HttpClient.BaseAddress"/> is not used: each provider's base address comes from the options.
+    /// The caller's handlers decide retries: put a <see cref="ThreadsResilienceHandler"/> in its chain to get the SDK's.
     /// </summary>
     /// <param name="options">The settings; read once, now.</param>
     /// <param name="httpClient">The HTTP client to send through.</param>
@@ -101,10 +102,18 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
         }
     }
 
-    private static HttpClient CreateOwnHttpClient() =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    private static HttpClient CreateOwnHttpClient(ThreadsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider)
+        {
+            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
+        return new HttpClient(handler)
         {
             // The SDK owns its timeouts; HttpClient's 100 s default would silently cut long generations.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+    }
 }

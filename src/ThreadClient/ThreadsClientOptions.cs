@@ -1,4 +1,5 @@
 using ThreadClient.Aitronos;
+using ThreadClient.Http;
 using ThreadClient.Perplexity;
 
 namespace ThreadClient;
@@ -11,6 +12,9 @@ public sealed class ThreadsClientOptions
 
     /// <summary>The Aitronos (Freddy) provider's settings.</summary>
     public AitronosOptions Aitronos { get; set; } = new();
+
+    /// <summary>Retry and timeout settings of the client's own HTTP pipeline.</summary>
+    public ResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>
     /// The clock used for Retry-After dates, thread ages and timeouts. Defaults to the system clock;
@@ -26,6 +30,8 @@ public sealed class ThreadsClientOptions
         ValidateBaseAddress(Aitronos.BaseAddress, "ThreadsClientOptions.Aitronos.BaseAddress");
         ArgumentNullException.ThrowIfNull(Aitronos.MetadataLimits, "ThreadsClientOptions.Aitronos.MetadataLimits");
         ArgumentNullException.ThrowIfNull(TimeProvider, "ThreadsClientOptions.TimeProvider");
+        ArgumentNullException.ThrowIfNull(Resilience, "ThreadsClientOptions.Resilience");
+        Resilience.Validate();
     }
 
     private static void ValidateBaseAddress(Uri? address, string setting)

@@ -71,7 +71,7 @@ public class AitronosClient
         AitronosErrors.For("/" + ResponsePath, threadNamed: request.Thread is not null, chained: request.PreviousResponseId is not null);
 
     private HttpRequestMessage CreateHttpRequest(AitronosResponseRequest request, bool stream) =>
-        _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(AitronosRequestWriter.Write(request, _options.FieldNaming, stream)), streaming: stream);
+        _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(AitronosRequestWriter.Write(request, _options.FieldNaming, stream)), stream ? RequestProfile.StreamingGeneration : RequestProfile.Generation);
 
     private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken)
     {

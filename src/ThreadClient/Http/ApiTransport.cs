@@ -28,10 +28,11 @@ internal sealed class ApiTransport
 
     public ProviderEndpoint Endpoint { get; }
 
-    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, HttpContent? content, bool streaming = false)
+    public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, HttpContent? content, RequestProfile profile = RequestProfile.Crud)
     {
         var request = new HttpRequestMessage(method, Endpoint.Resolve(relativePath)) { Content = content };
-        request.Headers.Accept.Add(streaming ? AcceptEventStream : AcceptJson);
+        request.Options.Set(RequestProfiles.Key, profile);
+        request.Headers.Accept.Add(profile == RequestProfile.StreamingGeneration ? AcceptEventStream : AcceptJson);
         Endpoint.Authenticate(request);
         return request;
     }

@@ -43,7 +43,7 @@ public class PerplexityClient
             throw new ArgumentException("request.Stream is true: call StreamChatCompletionAsync to stream.", nameof(request));
         }
 
-        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest));
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.Generation);
         return _transport.SendAsync(httpRequest, PerplexityJsonContext.Default.ChatCompletion, PerplexityErrors.For(request), cancellationToken);
     }
 
@@ -64,7 +64,7 @@ public class PerplexityClient
 
     private async IAsyncEnumerable<ChatCompletionChunk> StreamCore(ChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), streaming: true);
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
         await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, cancellationToken).ConfigureAwait(false))
         {

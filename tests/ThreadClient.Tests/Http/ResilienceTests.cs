@@ -1,0 +1,315 @@
+using System.Net;
+using ThreadClient.Aitronos;
+using ThreadClient.Http;
+using ThreadClient.Perplexity;
+using ThreadClient.Tests.Infrastructure;
+
+namespace ThreadClient.Tests.Http;
+
+public sealed class ResilienceTests
+{
+    private static readonly TimeSpan NoTimeouts = TimeSpan.FromSeconds(20);
+
+    private sealed class Rig : IDisposable
+    {
+        public Rig(RecordingHandler handler, Action<ResilienceOptions>? configure = null, double jitter = 0)
+        {
+            Handler = handler;
+            var options = new ThreadsClientOptions { TimeProvider = Clock };
+            options.Perplexity.ApiKey = TestKeys.Perplexity;
+            options.Aitronos.ApiKey = TestKeys.Aitronos;
+            configure?.Invoke(options.Resilience);
+            var resilience = new ThreadsResilienceHandler(options.Resilience, Clock, () => jitter) { InnerHandler = handler };
+            Client = new ThreadsClient(options, new HttpClient(resilience));
+        }
+
+        public FakeTimeProvider Clock { get; } = new();
+
+        public RecordingHandler Handler { get; }
+
+        public ThreadsClient Client { get; }
+
+        public void Dispose() => Client.Dispose();
+
+        /// <summary>Runs the call, advancing the fake clock through each retry delay, and returns the delays waited.</summary>
+        public async Task<List<TimeSpan>> RunAsync(Func<ThreadsClient, Task> call, int expectedDelays)
+        {
+            var task = call(Client);
+            var delays = new List<TimeSpan>();
+            for (var i = 0; i < expectedDelays; i++)
+            {
+                delays.Add(await Clock.AdvanceToNextTimerAsync(NoTimeouts));
+            }
+
+            await task;
+            return delays;
+        }
+    }
+
+    private static HttpResponseMessage Status(HttpStatusCode status, params (string, string)[] headers) =>
+        RecordingHandler.Json("""{"error":{"message":"m","type":"t","code":1}}""", status, headers);
+
+    private static Task GetThread(ThreadsClient client) => client.Aitronos.Threads.GetAsync("th_1");
+
+    private static Task Generate(ThreadsClient client) =>
+        client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } });
+
+    [Fact]
+    public async Task Get_503_503_200_retries_twice_with_backoff_whose_first_delay_is_not_zero()
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.ServiceUnavailable), RecordingHandler.Json("""{"id":"th_1"}""")));
+
+        var delays = await rig.RunAsync(GetThread, expectedDelays: 2);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(375), TimeSpan.FromMilliseconds(750)], delays);
+        Assert.Equal(3, rig.Handler.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(0.0, 375, 750)]
+    [InlineData(1.0, 500, 1000)]
+    public async Task Jitter_stays_between_75_and_100_percent_of_the_step(double jitter, int first, int second)
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.BadGateway), Status(HttpStatusCode.GatewayTimeout), RecordingHandler.Json("{}")), jitter: jitter);
+
+        var delays = await rig.RunAsync(GetThread, expectedDelays: 2);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(first), TimeSpan.FromMilliseconds(second)], delays);
+    }
+
+    [Fact]
+    public async Task Backoff_is_capped_at_max_delay()
+    {
+        var replies = Enumerable.Range(0, 6).Select(_ => Status(HttpStatusCode.ServiceUnavailable)).Append(RecordingHandler.Json("{}")).ToArray();
+        using var rig = new Rig(new RecordingHandler(replies), o => { o.MaxRetries = 6; o.MaxDelay = TimeSpan.FromSeconds(4); }, jitter: 1);
+
+        var delays = await rig.RunAsync(GetThread, expectedDelays: 6);
+
+        Assert.Equal(new[] { 0.5, 1, 2, 4, 4, 4 }.Select(TimeSpan.FromSeconds), delays);
+    }
+
+    [Theory]
+    [InlineData("retry-after-ms", "250", 250)]
+    [InlineData("Retry-After", "2", 2000)]
+    public async Task Retry_after_headers_set_the_delay(string header, string value, int expectedMs)
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.TooManyRequests, (header, value)), RecordingHandler.Json("{}")));
+
+        var delays = await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(expectedMs)], delays);
+    }
+
+    [Fact]
+    public async Task Retry_after_as_an_http_date_is_read_with_the_injected_clock()
+    {
+        var clock = new FakeTimeProvider();
+        var date = clock.GetUtcNow().AddSeconds(3).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.TooManyRequests, ("Retry-After", date)), RecordingHandler.Json("{}")));
+
+        var delays = await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal([TimeSpan.FromSeconds(3)], delays);
+    }
+
+    [Fact]
+    public async Task Garbage_retry_after_falls_back_to_backoff()
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.TooManyRequests, ("Retry-After", "soon-ish")), RecordingHandler.Json("{}")));
+
+        var delays = await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(375)], delays);
+    }
+
+    [Fact]
+    public async Task Retry_after_above_the_cap_is_not_waited_for_and_surfaces_its_value()
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.TooManyRequests, ("Retry-After", "120")), RecordingHandler.Json("{}")));
+
+        var ex = await Assert.ThrowsAsync<RateLimitedException>(() => Generate(rig.Client));
+
+        Assert.Equal(TimeSpan.FromSeconds(120), ex.RetryAfter);
+        Assert.Single(rig.Handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task Paid_post_is_not_retried_after_a_server_error_in_safe_mode(HttpStatusCode status)
+    {
+        using var rig = new Rig(new RecordingHandler(Status(status), RecordingHandler.Json("{}")));
+
+        var ex = await Assert.ThrowsAsync<ThreadsApiException>(() => Generate(rig.Client));
+
+        Assert.Equal(status, ex.StatusCode);
+        Assert.Single(rig.Handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task Paid_post_is_retried_after_a_server_error_in_always_mode(HttpStatusCode status)
+    {
+        using var rig = new Rig(new RecordingHandler(Status(status), RecordingHandler.Json("""{"choices":[]}""")), o => o.RetryMode = RetryMode.Always);
+
+        await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal(2, rig.Handler.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task Paid_post_is_retried_after_429_and_503_and_sends_the_same_bytes(HttpStatusCode status)
+    {
+        using var rig = new Rig(new RecordingHandler(Status(status), RecordingHandler.Json("""{"choices":[]}""")));
+
+        await rig.RunAsync(Generate, expectedDelays: 1);
+
+        var bodies = rig.Handler.Requests.Select(r => r.Body).ToArray();
+        Assert.Equal(2, bodies.Length);
+        Assert.Equal(bodies[0], bodies[1]);
+        Assert.Equal("""{"model":"sonar-pro","messages":[{"role":"user","content":"Q"}]}""", bodies[0]);
+    }
+
+    [Fact]
+    public async Task X_should_retry_true_retries_a_paid_500()
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.InternalServerError, ("x-should-retry", "true")), RecordingHandler.Json("""{"choices":[]}""")));
+
+        await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal(2, rig.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task X_should_retry_false_stops_a_retryable_503()
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.ServiceUnavailable, ("x-should-retry", "false")), RecordingHandler.Json("{}")));
+
+        await Assert.ThrowsAsync<ThreadsApiException>(() => GetThread(rig.Client));
+
+        Assert.Single(rig.Handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.Conflict)]
+    [InlineData(HttpStatusCode.UnprocessableEntity)]
+    public async Task Client_errors_are_never_retried(HttpStatusCode status)
+    {
+        using var rig = new Rig(new RecordingHandler(Status(status, ("x-request-id", "req_1")), RecordingHandler.Json("{}")));
+
+        var ex = await Assert.ThrowsAnyAsync<ThreadsApiException>(() => GetThread(rig.Client));
+
+        Assert.Equal((status, "1", "req_1"), (ex.StatusCode, ex.ErrorCode, ex.RequestId));
+        Assert.Contains("\"message\":\"m\"", ex.Error.RawBody, StringComparison.Ordinal);
+        Assert.Single(rig.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task Failed_attempts_responses_are_disposed()
+    {
+        var tracker = new TrackingContent.Tracker();
+        HttpResponseMessage Failing() => new(HttpStatusCode.ServiceUnavailable) { Content = new TrackingContent("{}"u8.ToArray(), "application/json", tracker) };
+        using var rig = new Rig(new RecordingHandler(Failing(), Failing(), RecordingHandler.Json("""{"id":"th_1"}""")));
+
+        await rig.RunAsync(GetThread, expectedDelays: 2);
+
+        Assert.Equal(2, tracker.Disposed);
+    }
+
+    [Fact]
+    public async Task Connection_refused_is_retried_even_for_a_paid_post()
+    {
+        var handler = new RecordingHandler((_, i) => i == 0
+            ? throw new HttpRequestException(HttpRequestError.ConnectionError, "refused")
+            : RecordingHandler.Json("""{"choices":[]}"""));
+        using var rig = new Rig(handler);
+
+        await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Connection_broken_after_sending_is_not_retried_for_a_paid_post_in_safe_mode()
+    {
+        var handler = new RecordingHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "reset"));
+        using var rig = new Rig(handler);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Generate(rig.Client));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Stalled_attempt_times_out_with_an_exception_naming_the_timeout()
+    {
+        var clock = new FakeTimeProvider();
+        var options = new ThreadsClientOptions { TimeProvider = clock, Aitronos = { ApiKey = TestKeys.Aitronos }, Resilience = { MaxRetries = 0 } };
+        using var client = new ThreadsClient(options, new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = new StallingHandler() }));
+
+        var call = client.Aitronos.Threads.GetAsync("th_1");
+        var waited = await clock.AdvanceToNextTimerAsync(TimeSpan.FromMinutes(1));
+        var ex = await Assert.ThrowsAsync<ThreadsTimeoutException>(() => call);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), waited);
+        Assert.Equal(("CrudAttemptTimeout", TimeSpan.FromSeconds(30)), (ex.TimeoutName, ex.Timeout));
+        Assert.Contains("ThreadsClientOptions.Resilience.CrudAttemptTimeout", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Caller_cancelling_during_a_retry_delay_surfaces_as_the_callers_cancellation()
+    {
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.ServiceUnavailable), RecordingHandler.Json("{}")));
+        using var cts = new CancellationTokenSource();
+
+        var call = rig.Client.Aitronos.Threads.GetAsync("th_1", cts.Token);
+        while (rig.Handler.Requests.IsEmpty)
+        {
+            await Task.Delay(5);
+        }
+
+        await Task.Delay(20);
+        await cts.CancelAsync();
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.Single(rig.Handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("MaxRetries", -1)]
+    [InlineData("CrudAttemptTimeout", 0)]
+    [InlineData("BaseDelay", 0)]
+    public void Nonsense_settings_are_refused_naming_the_setting(string setting, int value)
+    {
+        var options = new ThreadsClientOptions();
+        switch (setting)
+        {
+            case "MaxRetries": options.Resilience.MaxRetries = value; break;
+            case "CrudAttemptTimeout": options.Resilience.CrudAttemptTimeout = TimeSpan.FromSeconds(value); break;
+            default: options.Resilience.BaseDelay = TimeSpan.FromSeconds(value); break;
+        }
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ThreadsClient(options));
+
+        Assert.Equal("ThreadsClientOptions.Resilience." + setting, ex.ParamName);
+    }
+
+    private sealed class StallingHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+}
