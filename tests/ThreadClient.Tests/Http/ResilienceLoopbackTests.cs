@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
+using ThreadClient.Tests.Infrastructure;
+
+namespace ThreadClient.Tests.Http;
+
+/// <summary>The client built from options alone carries the resilience handler, over real loopback HTTP.</summary>
+public sealed class ResilienceLoopbackTests
+{
+    private static ThreadsClientOptions Options(Uri baseAddress) => new()
+    {
+        Aitronos = { ApiKey = TestKeys.Aitronos, BaseAddress = baseAddress },
+        Resilience = { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20) },
+    };
+
+    [Fact]
+    public async Task Owned_client_retries_a_503_from_a_real_server()
+    {
+        var calls = 0;
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.StatusCode = 503;
+                await context.Response.WriteAsync("""{"success":false,"error":{"code":"BUSY"}}""");
+                return;
+            }
+
+            await context.Response.WriteAsync("""{"id":"th_1","state":"open"}""");
+        });
+        using var client = new ThreadsClient(Options(server.BaseAddress));
+
+        var thread = await client.Aitronos.Threads.GetAsync("th_1");
+
+        Assert.Equal("th_1", thread.Id);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task Refused_connection_is_retried_then_surfaces()
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var options = Options(new Uri($"http://127.0.0.1:{port}/"));
+        var counting = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
+        using var client = new ThreadsClient(options, new HttpClient(new ThreadClient.Http.ThreadsResilienceHandler(options.Resilience) { InnerHandler = counting }));
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.Aitronos.Threads.GetAsync("th_1"));
+
+        Assert.Equal(HttpRequestError.ConnectionError, ex.HttpRequestError);
+        Assert.Equal(3, counting.Attempts);
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
