@@ -67,20 +67,7 @@ internal sealed class ApiTransport
         using (request)
         {
             var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
-            try
-            {
-#if NET9_0_OR_GREATER
-                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-                await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
-                return response;
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
+            return await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -91,20 +91,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
             return response;
         }
 
-        try
-        {
-#if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        return await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     private ResiliencePipeline<HttpResponseMessage> Build(RetryRules rules, RequestProfile profile, TimeSpan attemptTimeout, TimeProvider clock)
