@@ -9,12 +9,14 @@ namespace ThreadClient.Perplexity;
 [JsonConverter(typeof(ChatContentConverter))]
 public sealed class ChatContent
 {
+    private readonly string? _text;
+
     /// <summary>Creates text content.</summary>
     /// <param name="text">The text.</param>
     public ChatContent(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Text = text;
+        _text = text;
     }
 
     /// <summary>Creates content made of parts.</summary>
@@ -23,11 +25,10 @@ public sealed class ChatContent
     {
         ArgumentNullException.ThrowIfNull(parts);
         Parts = parts;
-        Text = string.Concat(parts.Where(static p => p.Text is not null).Select(static p => p.Text));
     }
 
-    /// <summary>The text: the string itself, or the text parts joined.</summary>
-    public string Text { get; }
+    /// <summary>The text: the string itself, or the text parts joined (read from <see cref="Parts"/> each time).</summary>
+    public string Text => _text ?? string.Concat(Parts!.Select(static p => p.Text));
 
     /// <summary>The parts, when the content was given as parts; <see langword="null"/> for plain text.</summary>
     public IList<ChatContentPart>? Parts { get; }

@@ -155,4 +155,14 @@ public sealed class PerplexityStreamingTests
         Assert.Equal(2, builder.ChunkCount);
         Assert.Equal(PerplexitySeed.ThreadId, builder.ThreadId);
     }
+
+    [Fact]
+    public void Content_text_of_parts_follows_later_edits_to_the_parts()
+    {
+        var content = new ChatContent([ChatContentPart.FromText("a"), ChatContentPart.FromImageUrl("https://example.com/i.png")]);
+        content.Parts!.Add(ChatContentPart.FromText("b"));
+
+        Assert.Equal("ab", content.Text);
+        Assert.Equal("ab", content.ToString());
+    }
 }
