@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ThreadClient.Http;
 using ThreadClient.Serialization;
 
 namespace ThreadClient.Aitronos;
@@ -24,13 +25,13 @@ internal readonly struct AitronosStreamFrame
 
     public static AitronosStreamFrame Parse(string sseEventType, ReadOnlySpan<byte> data)
     {
-        var trimmed = data.Trim((byte)' ');
+        var trimmed = SseStream.Payload(data);
         if (trimmed.IsEmpty)
         {
             return default;
         }
 
-        if (trimmed.SequenceEqual("[DONE]"u8))
+        if (SseStream.IsDone(trimmed))
         {
             return new AitronosStreamFrame(null, true, null);
         }

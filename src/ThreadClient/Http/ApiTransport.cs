@@ -71,7 +71,7 @@ internal sealed class ApiTransport
         }
     }
 
-    public Task<ThreadsApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+    private Task<ThreadsApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         ErrorReplyReader.ReadAsync(response, Endpoint, _clock, cancellationToken);
 
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)

@@ -6,6 +6,12 @@ namespace ThreadClient.Http;
 /// <summary>Reads a server-sent event stream from a response, one parsed item per event, and disposes the response however the reading ends.</summary>
 internal static class SseStream
 {
+    /// <summary>The event's data without surrounding spaces; empty for a keep-alive.</summary>
+    public static ReadOnlySpan<byte> Payload(ReadOnlySpan<byte> data) => data.Trim((byte)' ');
+
+    /// <summary>Whether the payload is the <c>[DONE]</c> marker that ends an OpenAI-style stream.</summary>
+    public static bool IsDone(ReadOnlySpan<byte> payload) => payload.SequenceEqual("[DONE]"u8);
+
     public static async IAsyncEnumerable<T> ReadAsync<T>(HttpResponseMessage response, SseItemParser<T> parse, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using (response)

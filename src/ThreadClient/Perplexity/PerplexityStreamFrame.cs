@@ -8,8 +8,6 @@ namespace ThreadClient.Perplexity;
 /// <summary>One parsed event of a Perplexity stream: a chunk, the <c>[DONE]</c> marker, or an <c>event: error</c> frame.</summary>
 internal readonly struct PerplexityStreamFrame
 {
-    private static ReadOnlySpan<byte> Done => "[DONE]"u8;
-
     private PerplexityStreamFrame(ChatCompletionChunk? chunk, bool isDone, string? errorBody)
     {
         Chunk = chunk;
@@ -30,13 +28,13 @@ internal readonly struct PerplexityStreamFrame
             return new PerplexityStreamFrame(null, false, Encoding.UTF8.GetString(data));
         }
 
-        var trimmed = data.Trim((byte)' ');
+        var trimmed = SseStream.Payload(data);
         if (trimmed.IsEmpty)
         {
             return default;
         }
 
-        if (trimmed.SequenceEqual(Done))
+        if (SseStream.IsDone(trimmed))
         {
             return new PerplexityStreamFrame(null, true, null);
         }
