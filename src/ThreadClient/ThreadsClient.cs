@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ThreadClient.Aitronos;
+using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
 
@@ -64,6 +67,12 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
 
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ThreadClient");
+        if (!ownsHttpClient && httpClient.Timeout != Timeout.InfiniteTimeSpan && httpClient.Timeout < options.Resilience.GenerationAttemptTimeout)
+        {
+            Log.HttpClientTimeoutTooShort(logger, httpClient.Timeout.TotalSeconds, options.Resilience.GenerationAttemptTimeout.TotalSeconds);
+        }
+
         var clock = options.TimeProvider;
         var perplexity = options.Perplexity;
         var perplexityEndpoint = new ProviderEndpoint(
@@ -106,7 +115,8 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider)
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ThreadClient");
+        var handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, logger)
         {
             InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };

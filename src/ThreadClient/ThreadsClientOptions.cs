@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ThreadClient.Aitronos;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
@@ -21,6 +22,12 @@ public sealed class ThreadsClientOptions
     /// tests pass a fake one. Not read from configuration.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where the SDK logs (retries, give-ups, circuit changes, thread fallbacks). None by default;
+    /// <c>AddThreadsClient</c> uses the application's. Not read from configuration.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     internal void Validate()
     {

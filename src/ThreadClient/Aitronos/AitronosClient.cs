@@ -1,7 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Net;
+using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Serialization;
 
@@ -49,7 +49,7 @@ public class AitronosClient
     {
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         var httpRequest = CreateHttpRequest(request, stream: false);
-        return SendAsync(httpRequest, Errors(request), cancellationToken);
+        return SendAsync(httpRequest, Errors(request), request.Model, cancellationToken);
     }
 
     /// <summary>
@@ -73,17 +73,19 @@ public class AitronosClient
     private HttpRequestMessage CreateHttpRequest(AitronosResponseRequest request, bool stream) =>
         _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(AitronosRequestWriter.Write(request, _options.FieldNaming, stream)), stream ? RequestProfile.StreamingGeneration : RequestProfile.Generation);
 
-    private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken)
+    private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, string? model, CancellationToken cancellationToken)
     {
         var json = await _transport.SendAsync(httpRequest, AitronosJsonContext.Default.JsonElement, errors, cancellationToken).ConfigureAwait(false);
-        return AitronosResponse.Read(json);
+        var response = AitronosResponse.Read(json);
+        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, model, response.Usage?.InputTokens, response.Usage?.OutputTokens);
+        return response;
     }
 
     private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(HttpRequestMessage httpRequest, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var response = await _transport.SendForStreamAsync(httpRequest, errors, cancellationToken).ConfigureAwait(false);
-        StringBuilder? received = null;
-        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, cancellationToken).ConfigureAwait(false))
+        var received = new ReceivedText();
+        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, _transport.Endpoint, received, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {
@@ -93,16 +95,12 @@ public class AitronosClient
             if (frame.Error is { } error)
             {
                 var details = ErrorReplyReader.Parse(_transport.Endpoint, HttpStatusCode.OK, error.GetRawText(), requestId: null, retryAfter: null);
-                throw new ThreadsStreamException(details, received?.ToString() ?? "");
+                throw new ThreadsStreamException(details, received.ToString());
             }
 
             if (frame.Event is { } item)
             {
-                if (item.Delta is { } delta)
-                {
-                    (received ??= new StringBuilder()).Append(delta);
-                }
-
+                received.Append(item.Delta);
                 yield return item;
             }
         }

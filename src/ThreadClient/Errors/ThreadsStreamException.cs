@@ -1,16 +1,19 @@
 namespace ThreadClient;
 
 /// <summary>
-/// The service reported an error inside a stream, after it had already answered 200 and perhaps sent
-/// part of the reply. What arrived before the error is in <see cref="PartialText"/> when known.
+/// A stream failed after the service had already answered 200 and perhaps sent part of the reply:
+/// the service reported an error in-band, or the connection broke (<see cref="ThreadsApiException.ErrorCode"/>
+/// <c>stream_interrupted</c>). What arrived before is in <see cref="PartialText"/> when known.
+/// A stream is never retried by the SDK once it has started: the generation may have been billed.
 /// </summary>
 public sealed class ThreadsStreamException : ThreadsApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="error">What the service said in the error event.</param>
     /// <param name="partialText">The reply text received before the error, if the SDK kept it.</param>
-    public ThreadsStreamException(ThreadsApiError error, string? partialText = null)
-        : base(error, "the stream reported an error after it had started.")
+    /// <param name="innerException">The underlying cause, for a broken connection.</param>
+    public ThreadsStreamException(ThreadsApiError error, string? partialText = null, Exception? innerException = null)
+        : base(error, innerException is null ? "the stream reported an error after it had started." : "the stream broke after it had started.", innerException)
     {
         PartialText = partialText;
     }

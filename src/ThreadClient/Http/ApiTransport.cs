@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ThreadClient.Diagnostics;
 
 namespace ThreadClient.Http;
 
@@ -76,16 +77,26 @@ internal sealed class ApiTransport
 
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
     {
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        var call = CallTelemetry.Start(Endpoint.Provider, request);
+        try
         {
-            return response;
-        }
+            var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                call.Stop(response.StatusCode, null);
+                return response;
+            }
 
-        using (response)
+            using (response)
+            {
+                var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                throw mapError(error);
+            }
+        }
+        catch (Exception ex)
         {
-            var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            throw mapError(error);
+            call.Stop(null, ex);
+            throw;
         }
     }
 }

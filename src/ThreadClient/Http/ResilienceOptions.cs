@@ -30,6 +30,15 @@ public sealed class ResilienceOptions
     /// <summary>Time allowed for a stream's response headers to arrive. Default 60 s.</summary>
     public TimeSpan StreamHeadersTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Longest silence allowed between two reads of a stream's body once it has started; any bytes
+    /// (heartbeats and comments included) reset it. Default 120 s. A stream is never retried after its first byte.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>The circuit breaker, off by default.</summary>
+    public CircuitBreakerSettings CircuitBreaker { get; set; } = new();
+
     internal void Validate()
     {
         const string prefix = "ThreadsClientOptions.Resilience.";
@@ -53,9 +62,12 @@ public sealed class ResilienceOptions
         RequireTimeout(GenerationAttemptTimeout, prefix + nameof(GenerationAttemptTimeout));
         RequireTimeout(CrudAttemptTimeout, prefix + nameof(CrudAttemptTimeout));
         RequireTimeout(StreamHeadersTimeout, prefix + nameof(StreamHeadersTimeout));
+        RequireTimeout(StreamIdleTimeout, prefix + nameof(StreamIdleTimeout));
+        ArgumentNullException.ThrowIfNull(CircuitBreaker, prefix + nameof(CircuitBreaker));
+        CircuitBreaker.Validate(prefix + nameof(CircuitBreaker) + ".");
     }
 
-    private static void RequirePositive(TimeSpan value, string setting)
+    internal static void RequirePositive(TimeSpan value, string setting)
     {
         if (value <= TimeSpan.Zero)
         {
@@ -63,7 +75,7 @@ public sealed class ResilienceOptions
         }
     }
 
-    private static void RequireTimeout(TimeSpan value, string setting)
+    internal static void RequireTimeout(TimeSpan value, string setting)
     {
         if (value <= TimeSpan.FromMilliseconds(10) || value >= TimeSpan.FromDays(1))
         {

@@ -58,7 +58,9 @@ internal sealed class RetryRules
     {
         if (outcome.Result is { } response && RetryAfterHeader.Read(response.Headers, _clock) is { } asked)
         {
-            return asked;
+            // Never sooner than the server asked; up to 25 % later, so that many clients told the
+            // same Retry-After do not all come back in the same instant.
+            return asked + TimeSpan.FromTicks((long)(asked.Ticks * 0.25 * _jitter()));
         }
 
         var step = TimeSpan.FromTicks(Math.Min(_options.BaseDelay.Ticks * (1L << Math.Min(attempt, 30)), _options.MaxDelay.Ticks));
@@ -66,6 +68,12 @@ internal sealed class RetryRules
         // Jitter spreads retries but never below 75 % of the step, so the first retry never fires at ~0 ms.
         return TimeSpan.FromTicks((long)(step.Ticks * (0.75 + (0.25 * _jitter()))));
     }
+
+    /// <summary>What the opt-in circuit breaker counts as a failure: 5xx replies and timeouts, never 429 or another 4xx.</summary>
+    public static bool CountsAgainstCircuit(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response
+            ? (int)response.StatusCode >= 500
+            : outcome.Exception is TimeoutRejectedException;
 
     private bool WithinRetryAfterCap(HttpResponseMessage response) =>
         RetryAfterHeader.Read(response.Headers, _clock) is not { } asked || asked <= _options.MaxRetryAfter;

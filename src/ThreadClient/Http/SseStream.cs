@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 
@@ -12,19 +13,55 @@ internal static class SseStream
     /// <summary>Whether the payload is the <c>[DONE]</c> marker that ends an OpenAI-style stream.</summary>
     public static bool IsDone(ReadOnlySpan<byte> payload) => payload.SequenceEqual("[DONE]"u8);
 
-    public static async IAsyncEnumerable<T> ReadAsync<T>(HttpResponseMessage response, SseItemParser<T> parse, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Yields the stream's events. A connection that breaks mid-stream raises
+    /// <see cref="ThreadsStreamException"/> carrying <paramref name="received"/>; the idle timeout and
+    /// the caller's cancellation pass through unchanged.
+    /// </summary>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(HttpResponseMessage response, SseItemParser<T> parse, ProviderEndpoint endpoint, ReceivedText received, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using (response)
         {
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
-                await foreach (var item in SseParser.Create(body, parse).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+                var events = SseParser.Create(body, parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+                await using (events.ConfigureAwait(false))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return item.Data;
+                    var count = 0;
+                    while (true)
+                    {
+                        try
+                        {
+                            if (!await events.MoveNextAsync().ConfigureAwait(false))
+                            {
+                                yield break;
+                            }
+                        }
+                        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                        {
+                            throw Interrupted(endpoint, response, count, received, ex);
+                        }
+
+                        cancellationToken.ThrowIfCancellationRequested();
+                        count++;
+                        yield return events.Current.Data;
+                    }
                 }
             }
         }
+    }
+
+    private static ThreadsStreamException Interrupted(ProviderEndpoint endpoint, HttpResponseMessage response, int events, ReceivedText received, Exception cause)
+    {
+        var error = new ThreadsApiError
+        {
+            Provider = endpoint.Provider,
+            StatusCode = HttpStatusCode.OK,
+            Code = "stream_interrupted",
+            Message = $"The connection broke after {events} event(s), before the stream finished.",
+            RequestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null,
+        };
+        return new ThreadsStreamException(error, received.ToString(), cause);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Serialization;
 
@@ -44,7 +45,7 @@ public class PerplexityClient
         }
 
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.Generation);
-        return _transport.SendAsync(httpRequest, PerplexityJsonContext.Default.ChatCompletion, PerplexityErrors.For(request), cancellationToken);
+        return SendAsync(httpRequest, request, cancellationToken);
     }
 
     /// <summary>
@@ -62,11 +63,19 @@ public class PerplexityClient
         return StreamCore(request.WithStream(true), cancellationToken);
     }
 
+    private async Task<ChatCompletion> SendAsync(HttpRequestMessage httpRequest, ChatCompletionRequest request, CancellationToken cancellationToken)
+    {
+        var completion = await _transport.SendAsync(httpRequest, PerplexityJsonContext.Default.ChatCompletion, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
+        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
+        return completion;
+    }
+
     private async IAsyncEnumerable<ChatCompletionChunk> StreamCore(ChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
-        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, cancellationToken).ConfigureAwait(false))
+        var received = new ReceivedText();
+        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, _transport.Endpoint, received, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {
@@ -75,11 +84,16 @@ public class PerplexityClient
 
             if (frame.ErrorBody is not null)
             {
-                throw frame.ToException(_transport.Endpoint);
+                throw frame.ToException(_transport.Endpoint, received.ToString());
             }
 
             if (frame.Chunk is { } chunk)
             {
+                if (chunk.Choices.Count > 0)
+                {
+                    received.Append(chunk.Choices[0].Delta?.Content?.Text);
+                }
+
                 yield return chunk;
             }
         }

@@ -42,6 +42,6 @@ internal readonly struct PerplexityStreamFrame
         return new PerplexityStreamFrame(JsonSerializer.Deserialize(trimmed, PerplexityJsonContext.Default.ChatCompletionChunk), false, null);
     }
 
-    public ThreadsStreamException ToException(ProviderEndpoint endpoint) =>
-        new(ErrorReplyReader.Parse(endpoint, HttpStatusCode.OK, ErrorBody, requestId: null, retryAfter: null));
+    public ThreadsStreamException ToException(ProviderEndpoint endpoint, string partialText) =>
+        new(ErrorReplyReader.Parse(endpoint, HttpStatusCode.OK, ErrorBody, requestId: null, retryAfter: null), partialText);
 }

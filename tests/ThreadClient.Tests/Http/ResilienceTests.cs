@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using ThreadClient.Aitronos;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
@@ -289,6 +290,7 @@ public sealed class ResilienceTests
     [InlineData("MaxRetries", -1)]
     [InlineData("CrudAttemptTimeout", 0)]
     [InlineData("BaseDelay", 0)]
+    [InlineData("StreamIdleTimeout", 0)]
     public void Nonsense_settings_are_refused_naming_the_setting(string setting, int value)
     {
         var options = new ThreadsClientOptions();
@@ -296,12 +298,50 @@ public sealed class ResilienceTests
         {
             case "MaxRetries": options.Resilience.MaxRetries = value; break;
             case "CrudAttemptTimeout": options.Resilience.CrudAttemptTimeout = TimeSpan.FromSeconds(value); break;
+            case "StreamIdleTimeout": options.Resilience.StreamIdleTimeout = TimeSpan.FromSeconds(value); break;
             default: options.Resilience.BaseDelay = TimeSpan.FromSeconds(value); break;
         }
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ThreadsClient(options));
 
         Assert.Equal("ThreadsClientOptions.Resilience." + setting, ex.ParamName);
+    }
+
+    [Fact]
+    public void Every_resilience_setting_binds_from_json_configuration()
+    {
+        const string json = """
+            {
+              "ThreadClient": {
+                "Resilience": {
+                  "MaxRetries": 4,
+                  "BaseDelay": "00:00:01",
+                  "MaxDelay": "00:00:20",
+                  "RetryMode": "Always",
+                  "MaxRetryAfter": "00:02:00",
+                  "GenerationAttemptTimeout": "00:05:00",
+                  "CrudAttemptTimeout": "00:00:10",
+                  "StreamHeadersTimeout": "00:00:45",
+                  "StreamIdleTimeout": "00:03:00",
+                  "CircuitBreaker": { "Enabled": true, "FailureRatio": 0.25, "MinimumThroughput": 8, "SamplingDuration": "00:01:00", "BreakDuration": "00:00:15" }
+                }
+              }
+            }
+            """;
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+            .Build();
+        var options = new ThreadsClientOptions();
+
+        configuration.GetSection("ThreadClient").Bind(options);
+
+        var r = options.Resilience;
+        Assert.Equal(
+            (4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), RetryMode.Always, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(45), TimeSpan.FromMinutes(3)),
+            (r.MaxRetries, r.BaseDelay, r.MaxDelay, r.RetryMode, r.MaxRetryAfter, r.GenerationAttemptTimeout, r.CrudAttemptTimeout, r.StreamHeadersTimeout, r.StreamIdleTimeout));
+        var b = r.CircuitBreaker;
+        Assert.Equal((true, 0.25, 8, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(15)), (b.Enabled, b.FailureRatio, b.MinimumThroughput, b.SamplingDuration, b.BreakDuration));
+        using var client = new ThreadsClient(options);
     }
 
     private sealed class StallingHandler : HttpMessageHandler

@@ -29,6 +29,70 @@ public sealed class FakeTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>How many timers are waiting to fire.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
+    /// <summary>When the earliest pending timer is due, if any.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count == 0 ? null : _timers.Min(t => t.DueAt);
+            }
+        }
+    }
+
+    /// <summary>Waits (in real time, briefly) until <paramref name="condition"/> holds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timed out waiting until " + what);
+            }
+
+            await Task.Delay(2);
+        }
+    }
+
+    /// <summary>
+    /// Lets <paramref name="work"/> run, advancing the clock through every timer due within
+    /// <paramref name="maxStep"/> (retry delays) but never through longer ones (attempt timeouts).
+    /// </summary>
+    public async Task RunUntilCompleteAsync(Task work, TimeSpan maxStep)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!work.IsCompleted)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The work did not complete.");
+            }
+
+            if (NextDue is { } due && due - GetUtcNow() <= maxStep)
+            {
+                Advance(due - GetUtcNow());
+            }
+            else
+            {
+                await Task.WhenAny(work, Task.Delay(2));
+            }
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         List<FakeTimer> due;

@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace ThreadClient.Diagnostics;
+
+/// <summary>
+/// Every log line the SDK writes, source-generated. Rules: never a key or an Authorization header;
+/// thread and response ids only at Debug.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Retrying {Method} {Host} after {Reason} in {DelayMs} ms (retry {Attempt} of {MaxRetries}, request id {RequestId}).")]
+    public static partial void Retrying(ILogger logger, string method, string host, string reason, long delayMs, int attempt, int maxRetries, string? requestId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Giving up on {Method} {Host} after {Attempts} attempt(s): {Reason} (request id {RequestId}).")]
+    public static partial void GivingUp(ILogger logger, string method, string host, int attempts, string reason, string? requestId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Host} asked to wait {RetryAfterSeconds} s, longer than MaxRetryAfter ({MaxRetryAfterSeconds} s): not retrying.")]
+    public static partial void RetryAfterTooLong(ILogger logger, string host, double retryAfterSeconds, double maxRetryAfterSeconds);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The circuit to {Host} opened for {BreakSeconds} s after repeated failures.")]
+    public static partial void CircuitOpened(ILogger logger, string host, double breakSeconds);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "The circuit to {Host} closed.")]
+    public static partial void CircuitClosed(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "The HttpClient's Timeout ({HttpClientTimeoutSeconds} s) is shorter than ThreadsClientOptions.Resilience.GenerationAttemptTimeout ({AttemptTimeoutSeconds} s): long generations will be cut by HttpClient. Set HttpClient.Timeout to Timeout.InfiniteTimeSpan.")]
+    public static partial void HttpClientTimeoutTooShort(ILogger logger, double httpClientTimeoutSeconds, double attemptTimeoutSeconds);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Request {Method} {Path} answered {Status}.")]
+    public static partial void RequestPath(ILogger logger, string method, string path, HttpStatusCode status);
+}
