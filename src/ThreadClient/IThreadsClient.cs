@@ -1,5 +1,6 @@
 using ThreadClient.Aitronos;
 using ThreadClient.Perplexity;
+using ThreadClient.Sessions;
 
 namespace ThreadClient;
 
@@ -11,4 +12,7 @@ public interface IThreadsClient
 
     /// <summary>The Aitronos (Freddy) API: responses, threads and chaining.</summary>
     AitronosClient Aitronos { get; }
+
+    /// <summary>Conversations by key (a user, a ticket), kept in the configured session store.</summary>
+    ThreadSessionManager Sessions { get; }
 }

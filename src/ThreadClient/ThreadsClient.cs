@@ -4,6 +4,7 @@ using ThreadClient.Aitronos;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
+using ThreadClient.Sessions;
 
 namespace ThreadClient;
 
@@ -82,7 +83,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             perplexity.ApiKey ?? Environment.GetEnvironmentVariable(PerplexityOptions.ApiKeyEnvironmentVariable),
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Perplexity = new PerplexityClient(new ApiTransport(httpClient, perplexityEndpoint, clock), perplexity);
+        Perplexity = new PerplexityClient(new ApiTransport(httpClient, perplexityEndpoint, clock, logger), perplexity);
 
         var aitronos = options.Aitronos;
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
@@ -93,7 +94,8 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Aitronos = new AitronosClient(new ApiTransport(httpClient, aitronosEndpoint, clock), aitronos);
+        Aitronos = new AitronosClient(new ApiTransport(httpClient, aitronosEndpoint, clock, logger), aitronos);
+        Sessions = new ThreadSessionManager(Perplexity, Aitronos, options.SessionStore ?? new InMemoryThreadSessionStore(), clock);
     }
 
     /// <inheritdoc />
@@ -101,6 +103,9 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
 
     /// <inheritdoc />
     public AitronosClient Aitronos { get; }
+
+    /// <inheritdoc />
+    public ThreadSessionManager Sessions { get; }
 
     /// <summary>Disposes the HTTP client if this client created it.</summary>
     public void Dispose()

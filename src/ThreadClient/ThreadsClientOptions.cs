@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ThreadClient.Aitronos;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
+using ThreadClient.Sessions;
 
 namespace ThreadClient;
 
@@ -22,6 +23,13 @@ public sealed class ThreadsClientOptions
     /// tests pass a fake one. Not read from configuration.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where <see cref="ThreadsClient.Sessions"/> keeps conversations by key. Default: a new
+    /// <see cref="InMemoryThreadSessionStore"/>; use a <see cref="DistributedThreadSessionStore"/> to
+    /// share conversations between app instances. Not read from configuration.
+    /// </summary>
+    public IThreadSessionStore? SessionStore { get; set; }
 
     /// <summary>
     /// Where the SDK logs (retries, give-ups, circuit changes, thread fallbacks). None by default;

@@ -4,6 +4,7 @@ using System.Net;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Serialization;
+using ThreadClient.Sessions;
 
 namespace ThreadClient.Aitronos;
 
@@ -66,6 +67,61 @@ public class AitronosClient
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         return StreamCore(CreateHttpRequest(request, stream: true), Errors(request), cancellationToken);
     }
+
+    /// <summary>Starts a conversation on a new named thread (created by its first turn; see <see cref="AitronosSessionOptions.ThreadIdFactory"/>).</summary>
+    /// <param name="options">The session's settings; copied now. Defaults apply when <see langword="null"/>.</param>
+    /// <returns>The session; nothing is sent until its first turn.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public virtual AitronosSession StartSession(AitronosSessionOptions? options = null) =>
+        CreateSession(options, NewRecord(SessionKind.Thread, conversationId: null), binding: null);
+
+    /// <summary>Resumes (or, for an id never used, starts) the conversation on a named thread, for example <c>support_{userId}_{ticketId}</c>.</summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <param name="options">The session's settings; copied now.</param>
+    /// <returns>The session; its next turn goes to that thread.</returns>
+    /// <exception cref="ArgumentException"><paramref name="threadId"/> is empty, or a setting is invalid.</exception>
+    public virtual AitronosSession ResumeSession(string threadId, AitronosSessionOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(threadId);
+        return CreateSession(options, NewRecord(SessionKind.Thread, threadId), binding: null);
+    }
+
+    /// <summary>Starts a <c>previousResponseId</c> chain: a conversation without a thread.</summary>
+    /// <param name="options">The chain's settings; copied now. Defaults apply when <see langword="null"/>.</param>
+    /// <returns>The chain; nothing is sent until its first turn.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public virtual ResponseChain StartChain(ResponseChainOptions? options = null) =>
+        CreateChain(options, NewRecord(SessionKind.ResponseChain, conversationId: null), binding: null);
+
+    /// <summary>Continues a chain from a known response.</summary>
+    /// <param name="previousResponseId">The response to chain from.</param>
+    /// <param name="respondedAt">When that response was created, so that the chain restarts before the service's 24-hour limit; unknown when <see langword="null"/>.</param>
+    /// <param name="options">The chain's settings; copied now.</param>
+    /// <returns>The chain.</returns>
+    /// <exception cref="ArgumentException"><paramref name="previousResponseId"/> is empty, or a setting is invalid.</exception>
+    public virtual ResponseChain ResumeChain(string previousResponseId, DateTimeOffset? respondedAt = null, ResponseChainOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(previousResponseId);
+        var record = NewRecord(SessionKind.ResponseChain, previousResponseId) with { LastUsedAt = respondedAt, ThreadStartedAt = respondedAt };
+        return CreateChain(options, record, binding: null);
+    }
+
+    internal AitronosSession CreateSession(AitronosSessionOptions? options, SessionRecord record, SessionBinding? binding)
+    {
+        var settings = (AitronosSessionOptions)(options ?? new AitronosSessionOptions()).Snapshot();
+        var driver = AitronosConversation.ForThread(this, settings.Model ?? _options.DefaultModel, settings);
+        return new AitronosSession(driver, settings, record, binding, _transport.Clock, _transport.Logger);
+    }
+
+    internal ResponseChain CreateChain(ResponseChainOptions? options, SessionRecord record, SessionBinding? binding)
+    {
+        var settings = (ResponseChainOptions)(options ?? new ResponseChainOptions()).Snapshot();
+        var driver = AitronosConversation.ForChain(this, settings.Model ?? _options.DefaultModel, settings);
+        return new ResponseChain(driver, settings, record, binding, _transport.Clock, _transport.Logger);
+    }
+
+    internal SessionRecord NewRecord(SessionKind kind, string? conversationId) =>
+        new() { Provider = _transport.Endpoint.Provider, Kind = kind, ConversationId = conversationId, CreatedAt = _transport.Clock.GetUtcNow() };
 
     private static ErrorMapper Errors(AitronosResponseRequest request) =>
         AitronosErrors.For("/" + ResponsePath, threadNamed: request.Thread is not null, chained: request.PreviousResponseId is not null);

@@ -12,6 +12,9 @@ public sealed class AitronosOptions
     /// <summary>The service's base address; requests go to <c>{BaseAddress}/v1/...</c>.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
+    /// <summary>The model sessions and chains use when their options name none. Default <c>gpt-4.1</c>, the seed's model.</summary>
+    public string DefaultModel { get; set; } = "gpt-4.1";
+
     /// <summary>The API key, sent as <c>X-API-Key</c>. When unset (and no token), <c>AITRONOS_API_KEY</c> is read.</summary>
     public string? ApiKey { get; set; }
 

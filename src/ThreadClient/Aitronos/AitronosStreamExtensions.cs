@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ThreadClient.Aitronos;
 
 /// <summary>Helpers over a stream of <see cref="AitronosStreamEvent"/>s.</summary>
@@ -12,27 +10,12 @@ public static class AitronosStreamExtensions
     public static async Task<AitronosResponse> ToResponseAsync(this IAsyncEnumerable<AitronosStreamEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var text = new StringBuilder();
-        AitronosResponse? completed = null;
-        string? responseId = null, threadId = null;
+        var builder = new AitronosResponseBuilder();
         await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            responseId = item.ResponseId ?? responseId;
-            threadId = item.ThreadId ?? threadId;
-            if (item.Kind == AitronosStreamEventKind.ContentDelta)
-            {
-                text.Append(item.Delta);
-            }
-            else if (item.Kind == AitronosStreamEventKind.Completed)
-            {
-                completed = item.Response;
-            }
+            builder.Append(item);
         }
 
-        var response = completed ?? new AitronosResponse();
-        response.Id ??= responseId;
-        response.ThreadId ??= threadId;
-        response.OutputText ??= text.ToString();
-        return response;
+        return builder.Build();
     }
 }

@@ -29,4 +29,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Request {Method} {Path} answered {Status}.")]
     public static partial void RequestPath(ILogger logger, string method, string path, HttpStatusCode status);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "A {Provider} session moved to a new thread ({Reason}); the turn was sent again with {Replayed} replayed message(s).")]
+    public static partial void ThreadReplaced(ILogger logger, string provider, ThreadClient.Sessions.ThreadReplacementReason reason, int replayed);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "A {Provider} session replaced conversation {OldId} with {NewId}.")]
+    public static partial void ThreadReplacedIds(ILogger logger, string provider, string? oldId, string? newId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "A {Provider} session adopted conversation {NewId} from the reply (it sent {OldId}).")]
+    public static partial void ThreadAdopted(ILogger logger, string provider, string? oldId, string? newId);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "A {Provider} session could not save its state to the session store; the turn itself succeeded.")]
+    public static partial void StoreWriteFailed(ILogger logger, string provider, Exception exception);
 }

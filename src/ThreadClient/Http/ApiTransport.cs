@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 using ThreadClient.Diagnostics;
 
 namespace ThreadClient.Http;
@@ -20,14 +21,19 @@ internal sealed class ApiTransport
     private readonly HttpClient _httpClient;
     private readonly TimeProvider _clock;
 
-    public ApiTransport(HttpClient httpClient, ProviderEndpoint endpoint, TimeProvider clock)
+    public ApiTransport(HttpClient httpClient, ProviderEndpoint endpoint, TimeProvider clock, ILogger logger)
     {
         _httpClient = httpClient;
         Endpoint = endpoint;
         _clock = clock;
+        Logger = logger;
     }
 
     public ProviderEndpoint Endpoint { get; }
+
+    public TimeProvider Clock => _clock;
+
+    public ILogger Logger { get; }
 
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, HttpContent? content, RequestProfile profile = RequestProfile.Crud)
     {

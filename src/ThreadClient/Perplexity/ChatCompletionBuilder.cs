@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ThreadClient.Sessions;
 
 namespace ThreadClient.Perplexity;
 
@@ -13,7 +14,7 @@ namespace ThreadClient.Perplexity;
 /// (thread id, citations, search results, usage, related questions, images) is taken from whichever
 /// chunk carries it, the latest non-null value winning.
 /// </remarks>
-public sealed class ChatCompletionBuilder
+public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, ChatCompletion>
 {
     private readonly List<ChoiceState> _choices = [];
     private readonly ChatCompletion _result = new() { ObjectType = "chat.completion" };

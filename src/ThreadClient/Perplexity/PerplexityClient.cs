@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Serialization;
+using ThreadClient.Sessions;
 
 namespace ThreadClient.Perplexity;
 
@@ -62,6 +63,39 @@ public class PerplexityClient
         PerplexityRequestValidator.Validate(request, _options, nameof(request));
         return StreamCore(request.WithStream(true), cancellationToken);
     }
+
+    /// <summary>Starts a conversation on a new server-side thread (created by the first turn).</summary>
+    /// <param name="options">The session's settings; copied now. Defaults apply when <see langword="null"/>.</param>
+    /// <returns>The session; nothing is sent until its first turn.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public virtual PerplexitySession StartSession(PerplexitySessionOptions? options = null) =>
+        CreateSession(options, NewRecord(conversationId: null), binding: null);
+
+    /// <summary>Resumes a conversation on a thread from an earlier reply (for example one kept per user).</summary>
+    /// <param name="threadId">The thread id (a UUID).</param>
+    /// <param name="options">The session's settings; copied now.</param>
+    /// <returns>The session; its next turn continues the thread (or falls back if it is gone).</returns>
+    /// <exception cref="ArgumentException"><paramref name="threadId"/> is not a UUID, or a setting is invalid.</exception>
+    public virtual PerplexitySession ResumeSession(string threadId, PerplexitySessionOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(threadId);
+        if (!PerplexityRequestValidator.IsUuid(threadId))
+        {
+            throw new ArgumentException("threadId must be a UUID (Perplexity thread ids are UUIDs).", nameof(threadId));
+        }
+
+        return CreateSession(options, NewRecord(threadId), binding: null);
+    }
+
+    internal PerplexitySession CreateSession(PerplexitySessionOptions? options, SessionRecord record, SessionBinding? binding)
+    {
+        var settings = (PerplexitySessionOptions)(options ?? new PerplexitySessionOptions()).Snapshot();
+        var model = settings.Model ?? _options.DefaultModel;
+        return new PerplexitySession(new PerplexityConversation(this, model, settings.ConfigureRequest), settings, record, binding, _transport.Clock, _transport.Logger);
+    }
+
+    internal SessionRecord NewRecord(string? conversationId) =>
+        new() { Provider = _transport.Endpoint.Provider, Kind = SessionKind.Thread, ConversationId = conversationId, CreatedAt = _transport.Clock.GetUtcNow() };
 
     private async Task<ChatCompletion> SendAsync(HttpRequestMessage httpRequest, ChatCompletionRequest request, CancellationToken cancellationToken)
     {

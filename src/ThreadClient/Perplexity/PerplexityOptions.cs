@@ -15,6 +15,9 @@ public sealed class PerplexityOptions
     /// <summary>The service's base address; requests go to <c>{BaseAddress}/chat/completions</c>.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
+    /// <summary>The model sessions use when their options name none. Default <c>sonar-pro</c>, the one model with threads.</summary>
+    public string DefaultModel { get; set; } = ThreadingModel;
+
     /// <summary>The API key, sent as <c>Authorization: Bearer</c>. When unset, <c>PERPLEXITY_API_KEY</c> is read.</summary>
     public string? ApiKey { get; set; }
 

@@ -44,7 +44,7 @@ public sealed class RecordingHandler : HttpMessageHandler
         options.Perplexity.ApiKey = TestKeys.Perplexity;
         options.Aitronos.ApiKey = TestKeys.Aitronos;
         configure?.Invoke(options);
-        return new ThreadsClient(options, new HttpClient(handler));
+        return new ThreadsClient(options, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

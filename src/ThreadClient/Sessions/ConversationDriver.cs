@@ -1,0 +1,39 @@
+namespace ThreadClient.Sessions;
+
+/// <summary>
+/// The seam between the one session implementation and a provider: "send these messages on this
+/// conversation and tell me the reply and the conversation id after it". A gone thread surfaces as
+/// the provider's <see cref="ThreadGoneException"/>; the session decides what to do.
+/// </summary>
+internal abstract class ConversationDriver<TMessage, TChunk, TReply>
+{
+    public abstract string Provider { get; }
+
+    public abstract SessionKind Kind { get; }
+
+    public abstract TMessage User(string text);
+
+    public abstract TMessage Assistant(string text);
+
+    /// <summary>The id to use for a conversation the client names itself (Aitronos threads); null when the server assigns one.</summary>
+    public abstract string? NewConversationId();
+
+    public abstract Task<TReply> SendAsync(TurnPlan<TMessage> plan, CancellationToken cancellationToken);
+
+    public abstract IAsyncEnumerable<TChunk> StreamAsync(TurnPlan<TMessage> plan, CancellationToken cancellationToken);
+
+    public abstract IReplyFold<TChunk, TReply> CreateFold();
+
+    /// <summary>The conversation id after the reply: the thread id it carries (the latest wins), or the chain's new response id.</summary>
+    public abstract string? ConversationIdAfter(TurnPlan<TMessage> plan, TReply reply);
+
+    public abstract string TextOf(TReply reply);
+}
+
+/// <summary>Folds a stream's chunks into the reply the non-streaming call would have returned.</summary>
+internal interface IReplyFold<in TChunk, out TReply>
+{
+    void Append(TChunk chunk);
+
+    TReply Build();
+}

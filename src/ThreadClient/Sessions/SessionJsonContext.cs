@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace ThreadClient.Sessions;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(SessionRecord))]
+internal sealed partial class SessionJsonContext : JsonSerializerContext;

@@ -1,0 +1,36 @@
+namespace ThreadClient.Sessions;
+
+/// <summary>
+/// What a session store keeps per conversation key: enough to resume the conversation on any app
+/// instance. The conversation id opens the conversation's history: keep records where you keep
+/// other user secrets.
+/// </summary>
+public sealed record SessionRecord
+{
+    /// <summary>The provider: <c>Perplexity</c> or <c>Aitronos</c>.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>A thread or a response chain.</summary>
+    public SessionKind Kind { get; init; }
+
+    /// <summary>The thread id, or the chain's last response id; <see langword="null"/> before the first turn (or when stateless).</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>Whether the session fell back to stateless calls (threading unavailable).</summary>
+    public bool IsStateless { get; init; }
+
+    /// <summary>When the session was started.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the current thread (or chain) received its first turn from this session, when known.</summary>
+    public DateTimeOffset? ThreadStartedAt { get; init; }
+
+    /// <summary>When the last turn completed; <see langword="null"/> before the first.</summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
+
+    /// <summary>Turns completed by the session, across threads.</summary>
+    public int TurnCount { get; init; }
+
+    /// <summary>Messages (inputs and replies) in the current thread sent through this session.</summary>
+    public int MessageCount { get; init; }
+}

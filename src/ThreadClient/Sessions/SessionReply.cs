@@ -1,0 +1,39 @@
+namespace ThreadClient.Sessions;
+
+/// <summary>The outcome of one session turn: the provider's reply and where the conversation stands after it.</summary>
+/// <typeparam name="TReply">The provider's reply type.</typeparam>
+public sealed class SessionReply<TReply>
+{
+    /// <summary>Creates the outcome (public so that tests of calling code can build one).</summary>
+    /// <param name="reply">The provider's reply.</param>
+    /// <param name="text">The reply text.</param>
+    /// <param name="conversationId">The session's thread (or last response) id after the turn.</param>
+    /// <param name="replacement">Set when the turn moved the session to a new thread.</param>
+    /// <param name="isStateless">Whether the turn was sent without server-side state.</param>
+    public SessionReply(TReply reply, string text, string? conversationId, ThreadReplacedEventArgs? replacement, bool isStateless)
+    {
+        Reply = reply;
+        Text = text;
+        ConversationId = conversationId;
+        Replacement = replacement;
+        IsStateless = isStateless;
+    }
+
+    /// <summary>The provider's reply, with everything it carried (citations, usage, raw JSON).</summary>
+    public TReply Reply { get; }
+
+    /// <summary>The reply text.</summary>
+    public string Text { get; }
+
+    /// <summary>The session's thread id (or, for a response chain, the last response id) after this turn.</summary>
+    public string? ConversationId { get; }
+
+    /// <summary>Whether this turn went to a new thread because the old one was gone, not writable, at a limit, or threading was unavailable.</summary>
+    public bool ThreadReplaced => Replacement is not null;
+
+    /// <summary>The details of the move when <see cref="ThreadReplaced"/>; otherwise <see langword="null"/>.</summary>
+    public ThreadReplacedEventArgs? Replacement { get; }
+
+    /// <summary>Whether the turn was sent without server-side state, carrying the local transcript instead.</summary>
+    public bool IsStateless { get; }
+}

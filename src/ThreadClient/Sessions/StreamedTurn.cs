@@ -1,0 +1,46 @@
+namespace ThreadClient.Sessions;
+
+/// <summary>
+/// A streamed session turn: enumerate it for the chunks as they arrive; once the enumeration has
+/// finished, <see cref="Reply"/> holds the folded reply and the session's state after the turn.
+/// Stopping early, or a failure, leaves the session as it was before the turn.
+/// </summary>
+/// <typeparam name="TChunk">The provider's stream item.</typeparam>
+/// <typeparam name="TReply">The provider's reply type.</typeparam>
+public sealed class StreamedTurn<TChunk, TReply> : IAsyncEnumerable<TChunk>
+{
+    private readonly Func<StreamedTurn<TChunk, TReply>, CancellationToken, IAsyncEnumerable<TChunk>> _run;
+    private int _started;
+    private SessionReply<TReply>? _reply;
+
+    internal StreamedTurn(Func<StreamedTurn<TChunk, TReply>, CancellationToken, IAsyncEnumerable<TChunk>> run) => _run = run;
+
+    /// <summary>The turn's outcome, once the stream has been read to its end.</summary>
+    /// <exception cref="InvalidOperationException">The stream has not been read to its end.</exception>
+    public SessionReply<TReply> Reply => _reply ?? throw new InvalidOperationException("The stream has not been read to its end yet: enumerate it first.");
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The stream was already enumerated; a turn is sent once.</exception>
+    public IAsyncEnumerator<TChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("A streamed turn can be enumerated once: each enumeration would send the turn again.");
+        }
+
+        return _run(this, cancellationToken).GetAsyncEnumerator(cancellationToken);
+    }
+
+    /// <summary>Reads the stream to its end and returns the turn's outcome.</summary>
+    /// <returns>The outcome, as <see cref="Reply"/>.</returns>
+    public async Task<SessionReply<TReply>> ToReplyAsync()
+    {
+        await foreach (var _ in this.ConfigureAwait(false))
+        {
+        }
+
+        return Reply;
+    }
+
+    internal void Complete(SessionReply<TReply> reply) => _reply = reply;
+}

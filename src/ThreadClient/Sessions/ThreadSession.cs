@@ -1,0 +1,332 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using ThreadClient.Diagnostics;
+
+namespace ThreadClient.Sessions;
+
+/// <summary>
+/// One conversation kept on the server: it holds the thread id (or a chain's last response id),
+/// sends each turn on it, adopts the id each reply carries, and when the thread is gone starts a new
+/// one and sends the same turn again, once, visibly (<see cref="ThreadReplaced"/>, the reply's
+/// <see cref="SessionReply{TReply}.Replacement"/>, a warning log). A failed turn leaves the session as
+/// it was, so the caller can send it again. Turns on one session run one at a time, in call order;
+/// different sessions run in parallel.
+/// </summary>
+/// <typeparam name="TMessage">The provider's message type.</typeparam>
+/// <typeparam name="TChunk">The provider's stream item.</typeparam>
+/// <typeparam name="TReply">The provider's reply type.</typeparam>
+public abstract class ThreadSession<TMessage, TChunk, TReply>
+    where TMessage : class
+{
+    private readonly ConversationDriver<TMessage, TChunk, TReply> _driver;
+    private readonly ThreadSessionOptions _options;
+    private readonly SessionBinding? _binding;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly TurnGate _gate = new();
+    private readonly SessionTranscript<TMessage>? _transcript;
+    private SessionRecord _record;
+
+    private protected ThreadSession(ConversationDriver<TMessage, TChunk, TReply> driver, ThreadSessionOptions options, SessionRecord record, SessionBinding? binding, TimeProvider clock, ILogger logger)
+    {
+        _driver = driver;
+        _options = options;
+        _record = record;
+        _binding = binding;
+        _clock = clock;
+        _logger = logger;
+        _transcript = options.KeepsTranscript ? new SessionTranscript<TMessage>(options.ReplayTurns) : null;
+    }
+
+    /// <summary>Raised after a turn moved the session to a new thread (or made it stateless). Thread ids are sensitive: do not log them above Debug.</summary>
+    public event EventHandler<ThreadReplacedEventArgs>? ThreadReplaced;
+
+    /// <summary>The thread id (or, for a response chain, the last response id); <see langword="null"/> before the first turn or when stateless.</summary>
+    public string? ConversationId => Volatile.Read(ref _record).ConversationId;
+
+    /// <summary>Whether the session sends stateless calls carrying its transcript (threading was unavailable).</summary>
+    public bool IsStateless => Volatile.Read(ref _record).IsStateless;
+
+    /// <summary>The session's state as a store would keep it.</summary>
+    public SessionRecord Record => Volatile.Read(ref _record);
+
+    /// <summary>The conversation key when the session came from <see cref="ThreadSessionManager"/>; otherwise <see langword="null"/>.</summary>
+    public string? Key => _binding?.Key;
+
+    /// <summary>The local transcript kept for replay (empty unless replay or a stateless degrade is on), oldest first.</summary>
+    public IReadOnlyList<TMessage> Transcript => _transcript?.Messages() ?? [];
+
+    /// <summary>Sends one user turn and returns the reply.</summary>
+    /// <param name="text">The user's text.</param>
+    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
+    /// <returns>The reply and the session's conversation id after it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty.</exception>
+    /// <exception cref="ThreadGoneException">The thread was gone and the policy is <see cref="ThreadFallbackPolicy.Throw"/>, or the new thread failed too.</exception>
+    /// <exception cref="ThreadsApiException">The service refused the turn.</exception>
+    public Task<SessionReply<TReply>> SendAsync(string text, CancellationToken cancellationToken = default) =>
+        SendAsync([UserTurn(text)], cancellationToken);
+
+    /// <summary>Sends one turn made of the given messages (only these are sent; the server holds the rest).</summary>
+    /// <param name="messages">The turn's messages, at least one. The list is copied; the messages are not changed.</param>
+    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
+    /// <returns>The reply and the session's conversation id after it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="messages"/> is empty or holds a null.</exception>
+    /// <exception cref="ThreadGoneException">The thread was gone and the policy is <see cref="ThreadFallbackPolicy.Throw"/>, or the new thread failed too.</exception>
+    /// <exception cref="ThreadsApiException">The service refused the turn.</exception>
+    public async Task<SessionReply<TReply>> SendAsync(IEnumerable<TMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var turn = Turn(messages);
+        using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var start = await BeginTurnAsync(turn, cancellationToken).ConfigureAwait(false);
+            var plan = start.Plan;
+            var pending = start.Pending;
+            TReply reply;
+            try
+            {
+                reply = await _driver.SendAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (FallbackReason(ex, plan) is { } reason)
+            {
+                (plan, pending) = Fallback(start.Record, turn, reason, ex);
+                reply = await _driver.SendAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await CompleteTurnAsync(start.Record, turn, plan, pending, reply).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends one user turn and streams the reply; read <see cref="StreamedTurn{TChunk, TReply}.Reply"/> after the stream ends.</summary>
+    /// <param name="text">The user's text.</param>
+    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
+    /// <returns>The stream of the turn; the turn is sent when it is enumerated.</returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty.</exception>
+    public StreamedTurn<TChunk, TReply> StreamAsync(string text, CancellationToken cancellationToken = default) =>
+        StreamAsync([UserTurn(text)], cancellationToken);
+
+    /// <summary>Sends one turn made of the given messages and streams the reply.</summary>
+    /// <param name="messages">The turn's messages, at least one.</param>
+    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
+    /// <returns>The stream of the turn; the turn is sent when it is enumerated. A thread found gone before the first chunk falls back as <see cref="SendAsync(IEnumerable{TMessage}, CancellationToken)"/> does; a stream is never re-sent after its first chunk.</returns>
+    /// <exception cref="ArgumentException"><paramref name="messages"/> is empty or holds a null.</exception>
+    public StreamedTurn<TChunk, TReply> StreamAsync(IEnumerable<TMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var turn = Turn(messages);
+        return new StreamedTurn<TChunk, TReply>((stream, enumeratorToken) => StreamCore(turn, stream, cancellationToken, enumeratorToken));
+    }
+
+    private static TMessage[] Turn(IEnumerable<TMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var turn = messages.ToArray();
+        if (turn.Length == 0)
+        {
+            throw new ArgumentException("A turn needs at least one message.", nameof(messages));
+        }
+
+        if (Array.IndexOf(turn, null) >= 0)
+        {
+            throw new ArgumentException("A turn's messages must not be null.", nameof(messages));
+        }
+
+        return turn;
+    }
+
+    private TMessage UserTurn(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return _driver.User(text);
+    }
+
+    private async IAsyncEnumerable<TChunk> StreamCore(IReadOnlyList<TMessage> turn, StreamedTurn<TChunk, TReply> stream, CancellationToken callToken, [EnumeratorCancellation] CancellationToken enumeratorToken)
+    {
+        using var linked = callToken.CanBeCanceled && enumeratorToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callToken, enumeratorToken) : null;
+        var cancellationToken = linked?.Token ?? (enumeratorToken.CanBeCanceled ? enumeratorToken : callToken);
+        using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var start = await BeginTurnAsync(turn, cancellationToken).ConfigureAwait(false);
+            var plan = start.Plan;
+            var pending = start.Pending;
+            var chunks = _driver.StreamAsync(plan, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            bool more;
+            try
+            {
+                more = await chunks.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (FallbackReason(ex, plan) is { } reason)
+            {
+                await chunks.DisposeAsync().ConfigureAwait(false);
+                (plan, pending) = Fallback(start.Record, turn, reason, ex);
+                chunks = _driver.StreamAsync(plan, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                more = await chunks.MoveNextAsync().ConfigureAwait(false);
+            }
+
+            var fold = _driver.CreateFold();
+            try
+            {
+                while (more)
+                {
+                    fold.Append(chunks.Current);
+                    yield return chunks.Current;
+                    more = await chunks.MoveNextAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                await chunks.DisposeAsync().ConfigureAwait(false);
+            }
+
+            stream.Complete(await CompleteTurnAsync(start.Record, turn, plan, pending, fold.Build()).ConfigureAwait(false));
+        }
+    }
+
+    private async ValueTask<(SessionRecord Record, TurnPlan<TMessage> Plan, PendingReplacement? Pending)> BeginTurnAsync(IReadOnlyList<TMessage> turn, CancellationToken cancellationToken)
+    {
+        var record = await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        if (record.IsStateless)
+        {
+            return (record, new TurnPlan<TMessage>(null, false, WithTranscript(turn, true), Stateless: true, IsFallback: false), null);
+        }
+
+        if (record.ConversationId is null)
+        {
+            return (record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, turn, Stateless: false, IsFallback: false), null);
+        }
+
+        if (LimitReached(record, turn.Count))
+        {
+            var messages = WithTranscript(turn, _options.Replays);
+            var pending = new PendingReplacement(record.ConversationId, ThreadReplacementReason.LimitReached, messages.Count - turn.Count, null);
+            return (record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, messages, Stateless: false, IsFallback: true), pending);
+        }
+
+        return (record, new TurnPlan<TMessage>(record.ConversationId, false, turn, Stateless: false, IsFallback: false), null);
+    }
+
+    private bool LimitReached(SessionRecord record, int newMessages)
+    {
+        var limits = _options.Limits;
+        var now = _clock.GetUtcNow();
+        return (limits.MaxMessages is { } max && record.MessageCount + newMessages + 1 > max)
+            || (limits.MaxThreadAge is { } age && record.ThreadStartedAt is { } started && now - started >= age)
+            || (limits.MaxIdle is { } idle && record.LastUsedAt is { } used && now - used >= idle);
+    }
+
+    private ThreadReplacementReason? FallbackReason(Exception error, TurnPlan<TMessage> plan)
+    {
+        if (plan.IsFallback || plan.Stateless)
+        {
+            return null;
+        }
+
+        var gone = !plan.StartsConversation && plan.ConversationId is not null && _options.Fallback != ThreadFallbackPolicy.Throw;
+        return error switch
+        {
+            ThreadingUnavailableException when _options.DegradesWhenThreadingUnavailable => ThreadReplacementReason.ThreadingUnavailable,
+            ThreadNotWritableException when _options.RollsOverWhenNotWritable && plan.ConversationId is not null => ThreadReplacementReason.ThreadNotWritable,
+            ThreadNotFoundException when gone => ThreadReplacementReason.ThreadNotFound,
+            InvalidThreadIdException when gone => ThreadReplacementReason.InvalidThreadId,
+            PreviousResponseUnavailableException when gone => ThreadReplacementReason.PreviousResponseUnavailable,
+            _ => null,
+        };
+    }
+
+    private (TurnPlan<TMessage> Plan, PendingReplacement Pending) Fallback(SessionRecord record, IReadOnlyList<TMessage> turn, ThreadReplacementReason reason, Exception cause)
+    {
+        if (reason == ThreadReplacementReason.ThreadingUnavailable)
+        {
+            var carried = WithTranscript(turn, true);
+            return (new TurnPlan<TMessage>(null, false, carried, Stateless: true, IsFallback: true), new PendingReplacement(record.ConversationId, reason, carried.Count - turn.Count, cause));
+        }
+
+        var messages = WithTranscript(turn, _options.Replays);
+        return (new TurnPlan<TMessage>(_driver.NewConversationId(), true, messages, Stateless: false, IsFallback: true), new PendingReplacement(record.ConversationId, reason, messages.Count - turn.Count, cause));
+    }
+
+    private IReadOnlyList<TMessage> WithTranscript(IReadOnlyList<TMessage> turn, bool replay)
+    {
+        if (!replay || _transcript is null)
+        {
+            return turn;
+        }
+
+        var messages = _transcript.Messages();
+        messages.AddRange(turn);
+        return messages;
+    }
+
+    private async ValueTask<SessionRecord> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var local = Volatile.Read(ref _record);
+        if (_binding is null)
+        {
+            return local;
+        }
+
+        // Another app instance may have moved the conversation on (or to a new thread): the store wins when newer.
+        var stored = await _binding.Store.GetAsync(_binding.Key, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && stored.Provider == local.Provider && stored.Kind == local.Kind
+            && (stored.LastUsedAt ?? DateTimeOffset.MinValue) >= (local.LastUsedAt ?? DateTimeOffset.MinValue))
+        {
+            Volatile.Write(ref _record, stored);
+            return stored;
+        }
+
+        return local;
+    }
+
+    private async Task<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
+    {
+        var now = _clock.GetUtcNow();
+        var text = _driver.TextOf(reply);
+        var conversationId = plan.Stateless ? null : _driver.ConversationIdAfter(plan, reply);
+        var after = before with
+        {
+            ConversationId = conversationId,
+            IsStateless = plan.Stateless,
+            ThreadStartedAt = plan.StartsConversation ? now : before.ThreadStartedAt,
+            LastUsedAt = now,
+            TurnCount = before.TurnCount + 1,
+            MessageCount = (plan.StartsConversation || plan.Stateless ? 0 : before.MessageCount) + plan.Messages.Count + 1,
+        };
+        _transcript?.Add(turn, _driver.Assistant(text));
+        Volatile.Write(ref _record, after);
+
+        ThreadReplacedEventArgs? replaced = null;
+        if (pending is { } move)
+        {
+            replaced = new ThreadReplacedEventArgs(move.OldId, conversationId, move.Reason, move.Replayed, move.Cause);
+            Log.ThreadReplaced(_logger, _driver.Provider, move.Reason, move.Replayed);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.ThreadReplacedIds(_logger, _driver.Provider, move.OldId, conversationId);
+            }
+        }
+        else if (!plan.StartsConversation && conversationId != plan.ConversationId && _logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.ThreadAdopted(_logger, _driver.Provider, plan.ConversationId, conversationId);
+        }
+
+        if (_binding is not null)
+        {
+            try
+            {
+                // The turn is done on the server; losing it locally because the caller cancelled now would be worse.
+                await _binding.Store.SetAsync(_binding.Key, after, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.StoreWriteFailed(_logger, _driver.Provider, ex);
+            }
+        }
+
+        if (replaced is not null)
+        {
+            ThreadReplaced?.Invoke(this, replaced);
+        }
+
+        return new SessionReply<TReply>(reply, text, conversationId, replaced, plan.Stateless);
+    }
+
+    private sealed record PendingReplacement(string? OldId, ThreadReplacementReason Reason, int Replayed, Exception? Cause);
+}
