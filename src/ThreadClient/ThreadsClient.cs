@@ -25,8 +25,8 @@ namespace ThreadClient;
 /// </example>
 public sealed class ThreadsClient : IThreadsClient, IDisposable
 {
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
+    private readonly IDisposable? _owned;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with this client.</summary>
     /// <param name="options">The settings; read once, now.</param>
@@ -50,6 +50,16 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     }
 
     private ThreadsClient(ThreadsClientOptions options, HttpClient httpClient, bool ownsHttpClient)
+        : this(options, () => httpClient, () => httpClient, ownsHttpClient ? httpClient : null)
+    {
+        if (!ownsHttpClient && httpClient.Timeout != Timeout.InfiniteTimeSpan && httpClient.Timeout < options.Resilience.GenerationAttemptTimeout)
+        {
+            Log.HttpClientTimeoutTooShort(_logger, httpClient.Timeout.TotalSeconds, options.Resilience.GenerationAttemptTimeout.TotalSeconds);
+        }
+    }
+
+    /// <summary>The constructor behind all others and behind dependency injection, which hands a fresh factory client to each call.</summary>
+    internal ThreadsClient(ThreadsClientOptions options, Func<HttpClient> perplexityHttp, Func<HttpClient> aitronosHttp, IDisposable? owned)
     {
         ArgumentNullException.ThrowIfNull(options);
         try
@@ -58,22 +68,13 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
         }
         catch
         {
-            if (ownsHttpClient)
-            {
-                httpClient.Dispose();
-            }
-
+            owned?.Dispose();
             throw;
         }
 
-        _httpClient = httpClient;
-        _ownsHttpClient = ownsHttpClient;
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ThreadClient");
-        if (!ownsHttpClient && httpClient.Timeout != Timeout.InfiniteTimeSpan && httpClient.Timeout < options.Resilience.GenerationAttemptTimeout)
-        {
-            Log.HttpClientTimeoutTooShort(logger, httpClient.Timeout.TotalSeconds, options.Resilience.GenerationAttemptTimeout.TotalSeconds);
-        }
-
+        _owned = owned;
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ThreadClient");
+        var logger = _logger;
         var clock = options.TimeProvider;
         var perplexity = options.Perplexity;
         var perplexityEndpoint = new ProviderEndpoint(
@@ -83,7 +84,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             perplexity.ApiKey ?? Environment.GetEnvironmentVariable(PerplexityOptions.ApiKeyEnvironmentVariable),
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Perplexity = new PerplexityClient(new ApiTransport(httpClient, perplexityEndpoint, clock, logger), perplexity);
+        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, logger), perplexity);
 
         var aitronos = options.Aitronos;
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
@@ -94,7 +95,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Aitronos = new AitronosClient(new ApiTransport(httpClient, aitronosEndpoint, clock, logger), aitronos);
+        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, logger), aitronos);
         Sessions = new ThreadSessionManager(Perplexity, Aitronos, options.SessionStore ?? new InMemoryThreadSessionStore(), clock);
     }
 
@@ -108,13 +109,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     public ThreadSessionManager Sessions { get; }
 
     /// <summary>Disposes the HTTP client if this client created it.</summary>
-    public void Dispose()
-    {
-        if (_ownsHttpClient)
-        {
-            _httpClient.Dispose();
-        }
-    }
+    public void Dispose() => _owned?.Dispose();
 
     private static HttpClient CreateOwnHttpClient(ThreadsClientOptions options)
     {

@@ -24,10 +24,14 @@ public sealed class ThreadsClientOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Which session store <see cref="ThreadsClient.Sessions"/> uses, and its settings; read from configuration.</summary>
+    public SessionStoreSettings Sessions { get; set; } = new();
+
     /// <summary>
-    /// Where <see cref="ThreadsClient.Sessions"/> keeps conversations by key. Default: a new
-    /// <see cref="InMemoryThreadSessionStore"/>; use a <see cref="DistributedThreadSessionStore"/> to
-    /// share conversations between app instances. Not read from configuration.
+    /// The store instance <see cref="ThreadsClient.Sessions"/> keeps conversations in, overriding
+    /// <see cref="Sessions"/>. Default: built from <see cref="Sessions"/> (a new
+    /// <see cref="InMemoryThreadSessionStore"/>, or, under dependency injection, a
+    /// <see cref="DistributedThreadSessionStore"/> over the registered cache). Not read from configuration.
     /// </summary>
     public IThreadSessionStore? SessionStore { get; set; }
 
@@ -37,7 +41,11 @@ public sealed class ThreadsClientOptions
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    internal void Validate()
+    /// <summary>A copy whose sections are shared, so that the SDK can fill in the logger, clock and store without touching the caller's instance.</summary>
+    internal ThreadsClientOptions Copy() => (ThreadsClientOptions)MemberwiseClone();
+
+    /// <param name="storeComesFromContainer">Under dependency injection the distributed store is built from the registered cache.</param>
+    internal void Validate(bool storeComesFromContainer = false)
     {
         ArgumentNullException.ThrowIfNull(Perplexity, "ThreadsClientOptions.Perplexity");
         ArgumentNullException.ThrowIfNull(Aitronos, "ThreadsClientOptions.Aitronos");
@@ -47,13 +55,28 @@ public sealed class ThreadsClientOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, "ThreadsClientOptions.TimeProvider");
         ArgumentNullException.ThrowIfNull(Resilience, "ThreadsClientOptions.Resilience");
         Resilience.Validate();
+        ArgumentNullException.ThrowIfNull(Sessions, "ThreadsClientOptions.Sessions");
+        Sessions.Validate("ThreadsClientOptions.Sessions.");
+        if (Sessions.Kind == SessionStoreKind.DistributedCache && SessionStore is null && !storeComesFromContainer)
+        {
+            var setting = "ThreadsClientOptions.SessionStore";
+            throw new ArgumentException(
+                "ThreadsClientOptions.Sessions.Kind is DistributedCache but no store was given: set ThreadsClientOptions.SessionStore to a DistributedThreadSessionStore, or register the client with AddThreadsClient, which uses the application's IDistributedCache.",
+                setting);
+        }
     }
 
     private static void ValidateBaseAddress(Uri? address, string setting)
     {
         if (address is null || !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"{setting} must be an absolute http or https address.", setting);
+            throw new ArgumentException($"{setting} must be an absolute https address.", setting);
+        }
+
+        // The key travels in a header: plain http is only for a server on this machine (the emulator, a test).
+        if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback)
+        {
+            throw new ArgumentException($"{setting} must use https; plain http is allowed only for loopback addresses (127.0.0.1, ::1, localhost), got {address.Scheme}://{address.Host}.", setting);
         }
     }
 }

@@ -18,10 +18,12 @@ internal sealed class ApiTransport
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue AcceptEventStream = new("text/event-stream");
 
-    private readonly HttpClient _httpClient;
+    private readonly Func<HttpClient> _httpClient;
     private readonly TimeProvider _clock;
 
-    public ApiTransport(HttpClient httpClient, ProviderEndpoint endpoint, TimeProvider clock, ILogger logger)
+    // httpClient gives the client for each call: the same one, or, under IHttpClientFactory, a fresh one
+    // whose handlers the factory rotates (factory clients are cheap and meant to be short-lived).
+    public ApiTransport(Func<HttpClient> httpClient, ProviderEndpoint endpoint, TimeProvider clock, ILogger logger)
     {
         _httpClient = httpClient;
         Endpoint = endpoint;
@@ -86,7 +88,7 @@ internal sealed class ApiTransport
         var call = CallTelemetry.Start(Endpoint.Provider, request);
         try
         {
-            var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 call.Stop(response.StatusCode, null);

@@ -104,6 +104,7 @@ public sealed class LeakAndStormTests
         var calls = Enumerable.Range(0, 50)
             .Select(_ => Task.Run(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } })))
             .ToList();
+        await FakeTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 50 && clock.PendingTimers == 50, "all 50 first attempts wait for their retry");
         await clock.RunUntilCompleteAsync(Task.WhenAll(calls).ContinueWith(_ => { }, TaskScheduler.Default), TimeSpan.FromSeconds(2));
 
         foreach (var call in calls)

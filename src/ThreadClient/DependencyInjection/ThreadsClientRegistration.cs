@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThreadClient.Http;
+using ThreadClient.Sessions;
+
+namespace ThreadClient.DependencyInjection;
+
+/// <summary>How a registered client is put together from the container: one named HTTP client per provider, the options of its name, the app's logging, clock and cache.</summary>
+internal static class ThreadsClientRegistration
+{
+    public static string HttpClientName(string name, string provider) =>
+        string.IsNullOrEmpty(name) ? "ThreadClient." + provider : $"ThreadClient.{name}.{provider}";
+
+    public static string StoreKey(string name) => "ThreadClient.SessionStore." + name;
+
+    /// <summary>
+    /// Binds the configurable sections; the clock, logger factory and store instance are objects, not
+    /// settings, and come from the container. Binding is source-generated (trim and AOT clean).
+    /// </summary>
+    public static void Bind(IConfiguration configuration, ThreadsClientOptions options)
+    {
+        configuration.GetSection(nameof(ThreadsClientOptions.Perplexity)).Bind(options.Perplexity);
+        configuration.GetSection(nameof(ThreadsClientOptions.Aitronos)).Bind(options.Aitronos);
+        configuration.GetSection(nameof(ThreadsClientOptions.Resilience)).Bind(options.Resilience);
+        configuration.GetSection(nameof(ThreadsClientOptions.Sessions)).Bind(options.Sessions);
+    }
+
+    public static ThreadsClientBuilder Register(IServiceCollection services, string name, bool keyed)
+    {
+        services.AddOptions<ThreadsClientOptions>(name).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ThreadsClientOptions>, ThreadsClientOptionsValidator>();
+
+        var perplexity = AddProviderHttpClient(services, name, "Perplexity");
+        var aitronos = AddProviderHttpClient(services, name, "Aitronos");
+        if (keyed)
+        {
+            services.AddKeyedSingleton(name, (provider, _) => Create(provider, name));
+            services.AddKeyedSingleton<IThreadsClient>(name, (provider, key) => provider.GetRequiredKeyedService<ThreadsClient>(key));
+        }
+        else
+        {
+            services.AddSingleton(provider => Create(provider, name));
+            services.AddSingleton<IThreadsClient>(provider => provider.GetRequiredService<ThreadsClient>());
+        }
+
+        return new ThreadsClientBuilder(services, name, perplexity, aitronos);
+    }
+
+    private static IHttpClientBuilder AddProviderHttpClient(IServiceCollection services, string name, string provider) =>
+        services.AddHttpClient(HttpClientName(name, provider))
+            .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // The factory's own logging writes request URIs at Information, and a path can hold a thread id; the SDK logs for itself.
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(container =>
+            {
+                var options = container.GetRequiredService<IOptionsMonitor<ThreadsClientOptions>>().Get(name);
+                return new ThreadsResilienceHandler(options.Resilience, Clock(container, options), Logger(container, options));
+            });
+
+    private static ThreadsClient Create(IServiceProvider container, string name)
+    {
+        var options = container.GetRequiredService<IOptionsMonitor<ThreadsClientOptions>>().Get(name).Copy();
+        options.TimeProvider = Clock(container, options);
+        options.LoggerFactory ??= container.GetService<ILoggerFactory>();
+        options.SessionStore ??= container.GetKeyedService<IThreadSessionStore>(StoreKey(name)) ?? Store(container, options.Sessions);
+        var factory = container.GetRequiredService<IHttpClientFactory>();
+        var perplexity = HttpClientName(name, "Perplexity");
+        var aitronos = HttpClientName(name, "Aitronos");
+        return new ThreadsClient(options, () => factory.CreateClient(perplexity), () => factory.CreateClient(aitronos), owned: null);
+    }
+
+    private static TimeProvider Clock(IServiceProvider container, ThreadsClientOptions options) =>
+        options.TimeProvider != TimeProvider.System ? options.TimeProvider : container.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private static ILogger Logger(IServiceProvider container, ThreadsClientOptions options) =>
+        (options.LoggerFactory ?? container.GetService<ILoggerFactory>())?.CreateLogger("ThreadClient") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    private static IThreadSessionStore Store(IServiceProvider container, SessionStoreSettings settings)
+    {
+        if (settings.Kind != SessionStoreKind.DistributedCache)
+        {
+            return new InMemoryThreadSessionStore();
+        }
+
+        var cache = container.GetService<IDistributedCache>()
+            ?? throw new InvalidOperationException("ThreadsClientOptions.Sessions.Kind is DistributedCache, but no IDistributedCache is registered: add one (AddStackExchangeRedisCache, AddDistributedSqlServerCache, AddDistributedMemoryCache, ...).");
+        return new DistributedThreadSessionStore(cache) { KeyPrefix = settings.KeyPrefix, Expiration = settings.Expiration };
+    }
+}
