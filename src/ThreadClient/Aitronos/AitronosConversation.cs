@@ -66,7 +66,7 @@ internal sealed class AitronosConversation : ConversationDriver<AitronosInput, A
         {
             request.PreviousResponseId = null;
             request.Thread = plan.ConversationId is not { } id ? null
-                : plan.StartsConversation && _metadata is not null ? ThreadReference.WithMetadata(id, _metadata)
+                : plan.IsFirstOfSession && _metadata is not null ? ThreadReference.WithMetadata(id, _metadata)
                 : ThreadReference.FromId(id);
         }
 

@@ -200,7 +200,8 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             return (record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, messages, Stateless: false, IsFallback: true), pending);
         }
 
-        return (record, new TurnPlan<TMessage>(record.ConversationId, false, turn, Stateless: false, IsFallback: false), null);
+        var plan = new TurnPlan<TMessage>(record.ConversationId, false, turn, Stateless: false, IsFallback: false) { IsFirstOfSession = record.TurnCount == 0 };
+        return (record, plan, null);
     }
 
     private bool LimitReached(SessionRecord record, int newMessages)

@@ -1,0 +1,203 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace ThreadClient.Testing.Aitronos;
+
+/// <summary>
+/// <c>POST /v1/model/response</c> as seed 001 describes it: <c>thread</c> by id or with metadata (created on
+/// first use), <c>threadState</c>, <c>store</c> (false hides a new thread), <c>previousResponseId</c>
+/// chaining (24 h, never with <c>thread</c>), locked and archived threads refusing messages, the
+/// message limit, and streamed events. Both field namings are read.
+/// </summary>
+internal sealed class AitronosResponsesEndpoint
+{
+    public const string Path = "/v1/model/response";
+
+    private readonly AitronosStore _store;
+    private readonly EmulatorOptions _options;
+
+    public AitronosResponsesEndpoint(AitronosStore store, EmulatorOptions options)
+    {
+        _store = store;
+        _options = options;
+    }
+
+    private sealed record Refusal(int Status, string Code, string Message, string Type);
+
+    public Task HandleAsync(HttpContext context, JsonNode? body, EmulatorFault? fault)
+    {
+        JsonObject response;
+        string reply;
+        Refusal? refusal;
+        lock (_store.Gate)
+        {
+            refusal = Process(body, out response, out reply);
+        }
+
+        if (refusal is not null)
+        {
+            return EmulatorHttp.AitronosErrorAsync(context, refusal.Status, refusal.Code, refusal.Message, refusal.Type);
+        }
+
+        if (body?["stream"]?.GetValue<bool>() == true)
+        {
+            var heartbeat = EmulatorHttp.Frame("""{"event":"response.heartbeat"}""", "response.heartbeat");
+            return EmulatorHttp.StreamAsync(context, fault, _options.TimeProvider, heartbeat, Frames(response, reply));
+        }
+
+        return EmulatorHttp.JsonAsync(context, 200, response);
+    }
+
+    private Refusal? Process(JsonNode? body, out JsonObject response, out string reply)
+    {
+        response = [];
+        reply = "";
+        var model = body?["model"]?.GetValue<string>();
+        var inputs = (body?["inputs"] as JsonArray)?.Select(Input).ToList() ?? [];
+        if (string.IsNullOrEmpty(model) || inputs.Count == 0)
+        {
+            return new(400, "INVALID_REQUEST", "model and a non-empty inputs array are required.", "invalid_request");
+        }
+
+        var threadNode = body?["thread"];
+        var previous = (body?["previousResponseId"] ?? body?["previous_response_id"])?.GetValue<string>();
+        var requestedState = (body?["threadState"] ?? body?["thread_state"])?.GetValue<string>();
+        var now = _options.TimeProvider.GetUtcNow();
+        if (threadNode is not null && previous is not null)
+        {
+            return new(400, "INVALID_REQUEST", "thread and previousResponseId cannot be combined.", "invalid_request");
+        }
+
+        List<string> history = [];
+        EmulatedThread? thread = null;
+        if (previous is not null)
+        {
+            if (!_store.Responses.TryGetValue(previous, out var earlierResponse))
+            {
+                return new(404, "RESPONSE_NOT_FOUND", "The previous response was not found.", "not_found");
+            }
+
+            if (now - earlierResponse.CreatedAt >= _options.PreviousResponseMaxAge)
+            {
+                return new(400, "PREVIOUS_RESPONSE_EXPIRED", "The previous response is older than 24 hours.", "invalid_request");
+            }
+
+            history = earlierResponse.Context;
+        }
+        else if (threadNode is not null)
+        {
+            var refusal = Thread(threadNode, body?["store"]?.GetValue<bool>() ?? true, requestedState, inputs.Count, now, out thread);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            history = thread!.UserTurns.ToList();
+        }
+
+        var users = inputs.Where(i => i.Role == "user").Select(i => i.Text).ToList();
+        List<string> earlier = [.. history, .. users.Take(users.Count - 1)];
+        var id = EmulatorHttp.Id("resp_", _store.Next());
+        reply = EmulatorReplies.Reply(users.Count > 0 ? users[^1] : "", earlier);
+        if (thread is not null)
+        {
+            foreach (var (role, text) in inputs)
+            {
+                thread.Messages.Add((EmulatorHttp.Id("msg_", _store.Next()), role, text, now));
+            }
+
+            thread.Messages.Add((EmulatorHttp.Id("msg_", _store.Next()), "assistant", reply, now));
+            thread.State = requestedState ?? thread.State;
+            thread.UpdatedAt = now;
+        }
+
+        _store.Responses[id] = (now, [.. earlier, .. users.TakeLast(1)]);
+        response = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "response",
+            ["created_at"] = EmulatorHttp.Unix(now),
+            ["model"] = model,
+            ["status"] = "completed",
+            ["thread_id"] = thread?.Id,
+            ["output"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "message",
+                ["role"] = "assistant",
+                ["content"] = new JsonArray(new JsonObject { ["type"] = "output_text", ["text"] = reply }),
+            }),
+            ["usage"] = new JsonObject { ["input_tokens"] = EmulatorHttp.Words(users), ["output_tokens"] = EmulatorHttp.Words([reply]), ["total_tokens"] = EmulatorHttp.Words(users) + EmulatorHttp.Words([reply]) },
+        };
+        return null;
+    }
+
+    private Refusal? Thread(JsonNode threadNode, bool store, string? requestedState, int newMessages, DateTimeOffset now, out EmulatedThread? thread)
+    {
+        var (id, metadata) = threadNode is JsonValue ? (threadNode.GetValue<string>(), null) : (threadNode["id"]?.GetValue<string>(), threadNode["metadata"] as JsonObject);
+        thread = null;
+        if (string.IsNullOrEmpty(id))
+        {
+            return new(400, "INVALID_REQUEST", "thread needs an id.", "invalid_request");
+        }
+
+        if (metadata is not null && metadata.ToJsonString().Length > _options.MaxMetadataBytes)
+        {
+            return new(400, "METADATA_TOO_LARGE", $"Metadata is limited to {_options.MaxMetadataBytes} bytes.", "invalid_request");
+        }
+
+        if (!_store.Threads.TryGetValue(id, out thread))
+        {
+            thread = _store.Create(id, now, metadata, visible: store);
+        }
+        else if (metadata is not null)
+        {
+            AitronosStore.Merge(thread, metadata);
+        }
+
+        if (thread.State != "open")
+        {
+            return new(409, thread.State == "locked" ? "THREAD_LOCKED" : "THREAD_ARCHIVED", $"The thread is {thread.State} and accepts no new messages.", "conflict");
+        }
+
+        if (requestedState is not null && (requestedState is not ("open" or "locked" or "archived") || !EmulatedThread.CanMove(thread.State, requestedState)))
+        {
+            return new(400, "INVALID_THREAD_STATE", $"threadState {requestedState} is not allowed from {thread.State}.", "invalid_request");
+        }
+
+        if (thread.Messages.Count + newMessages + 1 > _options.MaxMessagesPerThread)
+        {
+            return new(400, "THREAD_MESSAGE_LIMIT", $"A thread holds at most {_options.MaxMessagesPerThread} messages.", "invalid_request");
+        }
+
+        return null;
+    }
+
+    private List<string> Frames(JsonObject response, string reply)
+    {
+        var id = response["id"]!.GetValue<string>();
+        var threadId = response["thread_id"]?.GetValue<string>();
+        var frames = new List<string> { EmulatorHttp.Frame(new JsonObject { ["event"] = "response.created", ["response_id"] = id, ["thread_id"] = threadId }.ToJsonString(), "response.created") };
+        foreach (var piece in EmulatorHttp.Pieces(reply, _options.StreamPieceLength))
+        {
+            frames.Add(EmulatorHttp.Frame(new JsonObject { ["event"] = "response.content_delta", ["response_id"] = id, ["delta"] = piece }.ToJsonString(), "response.content_delta"));
+        }
+
+        var completed = new JsonObject { ["event"] = "response.completed", ["response_id"] = id, ["thread_id"] = threadId, ["response"] = response.DeepClone() };
+        frames.Add(EmulatorHttp.Frame(completed.ToJsonString(), "response.completed"));
+        frames.Add(EmulatorHttp.Frame("[DONE]"));
+        return frames;
+    }
+
+    private static (string Role, string Text) Input(JsonNode? input)
+    {
+        var role = input?["role"]?.GetValue<string>() ?? "user";
+        var texts = input?["texts"] ?? input?["content"];
+        var text = texts switch
+        {
+            JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>() ?? "")),
+            JsonValue value => value.GetValue<string>(),
+            _ => "",
+        };
+        return (role, text);
+    }
+}

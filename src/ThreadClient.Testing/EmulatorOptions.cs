@@ -1,0 +1,29 @@
+namespace ThreadClient.Testing;
+
+/// <summary>Settings of a <see cref="ThreadsEmulator"/>.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The emulator's clock: thread expiry, chain age and timestamps. Pass the same fake clock as the client to test expiry.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>A Perplexity thread unused for this long answers 404. Default 1 hour (Perplexity states no value).</summary>
+    public TimeSpan PerplexityThreadInactivity { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The oldest response a <c>previousResponseId</c> may name. Default 24 hours, as documented.</summary>
+    public TimeSpan PreviousResponseMaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The most messages an Aitronos thread holds. Default 10,000, as documented.</summary>
+    public int MaxMessagesPerThread { get; set; } = 10_000;
+
+    /// <summary>The largest metadata of an Aitronos thread, in bytes of JSON. Default 16 KB, as documented.</summary>
+    public int MaxMetadataBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Whether requests without a key (Authorization or X-API-Key) get 401. Default <see langword="true"/>; any non-empty key is accepted.</summary>
+    public bool RequireApiKey { get; set; } = true;
+
+    /// <summary>Characters per streamed piece of a reply. Default 8.</summary>
+    public int StreamPieceLength { get; set; } = 8;
+}
