@@ -1,28 +1,12 @@
 using ThreadClient;
-using ThreadClient.Perplexity;
 
-using var client = new ThreadsClient(new ThreadsClientOptions
-{
-    Perplexity = { ApiKey = Environment.GetEnvironmentVariable("PERPLEXITY_API_KEY") },
-});
+// Reads PERPLEXITY_API_KEY from the environment.
+using var client = new ThreadsClient(new ThreadsClientOptions());
+var session = client.Perplexity.StartSession();
 
-var first = await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest
-{
-    Model = "sonar-pro",
-    UseThreads = true,
-    Messages = { ChatMessage.User("Which movie won the Cannes film festival special jury prize in 1996?") },
-});
-Console.WriteLine(first.Content);
+var first = await session.SendAsync("Which movie won the Cannes film festival special jury prize in 1996?");
+Console.WriteLine(first.Text);
 
-// Same thread: send only the new turn; the server remembers the rest.
-var request = new ChatCompletionRequest
-{
-    Model = "sonar-pro",
-    UseThreads = true,
-    ThreadId = first.ThreadId,
-    Messages = { ChatMessage.User("What else has that director made?") },
-};
-await foreach (var chunk in client.Perplexity.StreamChatCompletionAsync(request))
-{
-    Console.Write(chunk.DeltaText);
-}
+// Same thread: only the new turn is sent; the server remembers the rest.
+var second = await session.SendAsync("What else has that director made?");
+Console.WriteLine($"{second.Text}\n(thread {session.ThreadId})");

@@ -62,9 +62,12 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     internal ThreadsClient(ThreadsClientOptions options, Func<HttpClient> perplexityHttp, Func<HttpClient> aitronosHttp, IDisposable? owned)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Uri perplexityBase, aitronosBase;
         try
         {
             options.Validate();
+            perplexityBase = ThreadsClientOptions.EffectiveBaseAddress(options.Perplexity.BaseAddress, PerplexityOptions.DefaultBaseAddress, PerplexityOptions.BaseAddressEnvironmentVariable, "ThreadsClientOptions.Perplexity.BaseAddress");
+            aitronosBase = ThreadsClientOptions.EffectiveBaseAddress(options.Aitronos.BaseAddress, AitronosOptions.DefaultBaseAddress, AitronosOptions.BaseAddressEnvironmentVariable, "ThreadsClientOptions.Aitronos.BaseAddress");
         }
         catch
         {
@@ -79,7 +82,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
         var perplexity = options.Perplexity;
         var perplexityEndpoint = new ProviderEndpoint(
             "Perplexity",
-            perplexity.BaseAddress,
+            perplexityBase,
             "Authorization",
             perplexity.ApiKey ?? Environment.GetEnvironmentVariable(PerplexityOptions.ApiKeyEnvironmentVariable),
             bearer: true,
@@ -90,7 +93,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
         var aitronosEndpoint = new ProviderEndpoint(
             "Aitronos",
-            aitronos.BaseAddress,
+            aitronosBase,
             useToken ? "Authorization" : "X-API-Key",
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,

@@ -66,6 +66,25 @@ public sealed class ThreadsClientOptions
         }
     }
 
+    /// <summary>The base address to use: the configured one, or, left at the default, the environment variable's when set (validated the same way).</summary>
+    internal static Uri EffectiveBaseAddress(Uri configured, Uri defaultAddress, string environmentVariable, string setting, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if (configured != defaultAddress || environment(environmentVariable) is not { Length: > 0 } text)
+        {
+            return configured;
+        }
+
+        var source = setting + " (from " + environmentVariable + ")";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var address))
+        {
+            throw new ArgumentException($"{source} must be an absolute https address.", setting);
+        }
+
+        ValidateBaseAddress(address, source);
+        return address;
+    }
+
     private static void ValidateBaseAddress(Uri? address, string setting)
     {
         if (address is null || !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))

@@ -9,7 +9,11 @@ public sealed class AitronosOptions
     /// <summary>The environment variable read when neither <see cref="ApiKey"/> nor <see cref="BearerToken"/> is set.</summary>
     public const string ApiKeyEnvironmentVariable = "AITRONOS_API_KEY";
 
+    /// <summary>The environment variable read when <see cref="BaseAddress"/> is left at its default: <c>AITRONOS_BASE_URL</c>.</summary>
+    public const string BaseAddressEnvironmentVariable = "AITRONOS_BASE_URL";
+
     /// <summary>The service's base address; requests go to <c>{BaseAddress}/v1/...</c>.</summary>
+    /// <remarks>Left at its default, the <c>AITRONOS_BASE_URL</c> environment variable overrides it when set.</remarks>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>The model sessions and chains use when their options name none. Default <c>gpt-4.1</c>, the seed's model.</summary>

@@ -9,10 +9,14 @@ public sealed class PerplexityOptions
     /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
     public const string ApiKeyEnvironmentVariable = "PERPLEXITY_API_KEY";
 
+    /// <summary>The environment variable read when <see cref="BaseAddress"/> is left at its default: <c>PERPLEXITY_BASE_URL</c>.</summary>
+    public const string BaseAddressEnvironmentVariable = "PERPLEXITY_BASE_URL";
+
     /// <summary>The only model that supports threads.</summary>
     public const string ThreadingModel = "sonar-pro";
 
     /// <summary>The service's base address; requests go to <c>{BaseAddress}/chat/completions</c>.</summary>
+    /// <remarks>Left at its default, the <c>PERPLEXITY_BASE_URL</c> environment variable overrides it when set.</remarks>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>The model sessions use when their options name none. Default <c>sonar-pro</c>, the one model with threads.</summary>
