@@ -68,6 +68,9 @@ public class AitronosClient
         return StreamCore(CreateHttpRequest(request, stream: true), Errors(request), cancellationToken);
     }
 
+    /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
+    public virtual Uri BaseAddress => _transport.Endpoint.BaseAddress;
+
     /// <summary>Starts a conversation on a new named thread (created by its first turn; see <see cref="AitronosSessionOptions.ThreadIdFactory"/>).</summary>
     /// <param name="options">The session's settings; copied now. Defaults apply when <see langword="null"/>.</param>
     /// <returns>The session; nothing is sent until its first turn.</returns>

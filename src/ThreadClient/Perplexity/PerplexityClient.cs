@@ -64,6 +64,9 @@ public class PerplexityClient
         return StreamCore(request.WithStream(true), cancellationToken);
     }
 
+    /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
+    public virtual Uri BaseAddress => _transport.Endpoint.BaseAddress;
+
     /// <summary>Starts a conversation on a new server-side thread (created by the first turn).</summary>
     /// <param name="options">The session's settings; copied now. Defaults apply when <see langword="null"/>.</param>
     /// <returns>The session; nothing is sent until its first turn.</returns>
