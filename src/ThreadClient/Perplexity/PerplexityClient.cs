@@ -14,8 +14,6 @@ namespace ThreadClient.Perplexity;
 /// </summary>
 public class PerplexityClient
 {
-    private static readonly SseItemParser<PerplexityStreamFrame> ParseFrame = PerplexityStreamFrame.Parse;
-
     private readonly ApiTransport _transport = null!;
     private readonly PerplexityOptions _options = null!;
 
@@ -112,7 +110,8 @@ public class PerplexityClient
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
         var received = new ReceivedText();
-        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, _transport.Endpoint, received, cancellationToken).ConfigureAwait(false))
+        var chunks = new PerplexityChunkReader();
+        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, chunks), _transport.Endpoint, received, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {

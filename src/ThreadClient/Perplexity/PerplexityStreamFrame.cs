@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using ThreadClient.Http;
 
 namespace ThreadClient.Perplexity;
@@ -21,7 +20,7 @@ internal readonly struct PerplexityStreamFrame
 
     public string? ErrorBody { get; }
 
-    public static PerplexityStreamFrame Parse(string eventType, ReadOnlySpan<byte> data)
+    public static PerplexityStreamFrame Parse(string eventType, ReadOnlySpan<byte> data, PerplexityChunkReader chunks)
     {
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
         {
@@ -39,7 +38,7 @@ internal readonly struct PerplexityStreamFrame
             return new PerplexityStreamFrame(null, true, null);
         }
 
-        return new PerplexityStreamFrame(JsonSerializer.Deserialize(trimmed, PerplexityJsonContext.Default.ChatCompletionChunk), false, null);
+        return new PerplexityStreamFrame(chunks.Read(trimmed), false, null);
     }
 
     public ThreadsStreamException ToException(ProviderEndpoint endpoint, string partialText) =>

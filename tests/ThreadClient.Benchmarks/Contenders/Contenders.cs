@@ -1,0 +1,39 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.Logging;
+using OpenAI;
+using OpenAI.Chat;
+using ThreadClient.Http;
+
+namespace ThreadClient.Benchmarks.Contenders;
+
+/// <summary>Builds each contender over the same HTTP handler.</summary>
+public static class Contenders
+{
+    public const string ThreadId = "3947452d-7cc0-48b3-afe7-d053c1083b78";
+
+    /// <summary>The official OpenAI .NET SDK pointed at the same endpoint (it speaks the chat completions shape).</summary>
+    public static ChatClient OpenAi(HttpMessageHandler handler, Uri endpoint) =>
+        new("sonar-pro", new ApiKeyCredential("key"), new OpenAIClientOptions
+        {
+            Endpoint = endpoint,
+            Transport = new HttpClientPipelineTransport(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }),
+        });
+
+    /// <summary>
+    /// ThreadClient with its full default pipeline: the resilience handler, and logging and tracing
+    /// switched on (a logger factory, the ActivitySource and Meter) with no one listening.
+    /// </summary>
+    public static ThreadsClient ThreadClient(HttpMessageHandler handler, Uri baseAddress)
+    {
+        var options = new ThreadsClientOptions
+        {
+            LoggerFactory = LoggerFactory.Create(_ => { }),
+            Perplexity = { ApiKey = "key", BaseAddress = baseAddress },
+            Aitronos = { ApiKey = "key", BaseAddress = baseAddress },
+        };
+        var logger = options.LoggerFactory.CreateLogger("ThreadClient");
+        var resilience = new ThreadsResilienceHandler(options.Resilience, TimeProvider.System, logger) { InnerHandler = handler };
+        return new ThreadsClient(options, new HttpClient(resilience, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
+    }
+}

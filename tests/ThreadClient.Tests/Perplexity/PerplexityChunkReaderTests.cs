@@ -1,0 +1,64 @@
+using System.Text;
+using ThreadClient.Perplexity;
+
+namespace ThreadClient.Tests.Perplexity;
+
+/// <summary>The stream chunk reader: every field read, the full-mode message skipped when a delta carries the text.</summary>
+public sealed class PerplexityChunkReaderTests
+{
+    private static ChatCompletionChunk Read(PerplexityChunkReader reader, string json) => reader.Read(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void A_full_mode_chunk_keeps_its_delta_and_skips_the_repeated_message()
+    {
+        var chunk = Read(new PerplexityChunkReader(), """
+            {"id":"s1","object":"chat.completion.chunk","created":1700000000,"model":"sonar-pro","thread_id":"t-1",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"Hello, wor"},"delta":{"role":"assistant","content":"wor"},"finish_reason":null,"logprobs":null}],
+             "citations":["https://a.example"],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3},
+             "search_results":[{"title":"A","url":"https://a.example"}],"related_questions":["q?"],"images":[{"x":1}],"brand_new":{"k":true}}
+            """);
+
+        var choice = Assert.Single(chunk.Choices);
+        Assert.Equal(("s1", "chat.completion.chunk", 1700000000L, "sonar-pro", "t-1"), (chunk.Id, chunk.ObjectType, chunk.Created, chunk.Model, chunk.ThreadId));
+        Assert.Equal(("assistant", "wor"), (choice.Delta!.Role, choice.Delta.Content!.Text));
+        Assert.Null(choice.Message);
+        Assert.True(choice.AdditionalProperties!.ContainsKey("logprobs"));
+        Assert.Equal(["https://a.example"], chunk.Citations);
+        Assert.Equal(3, chunk.Usage!.TotalTokens);
+        Assert.Equal("A", chunk.SearchResults![0].Title);
+        Assert.Equal(["q?"], chunk.RelatedQuestions);
+        Assert.Equal(1, chunk.Images!.Value[0].GetProperty("x").GetInt32());
+        Assert.True(chunk.AdditionalProperties!["brand_new"].GetProperty("k").GetBoolean());
+    }
+
+    [Fact]
+    public void A_chunk_without_a_delta_keeps_its_message_whatever_the_field_order()
+    {
+        var chunk = Read(new PerplexityChunkReader(), """{"choices":[{"message":{"role":"assistant","content":[{"type":"text","text":"All "},{"type":"text","text":"at once"}],"extra":1},"index":0,"finish_reason":"stop"}]}""");
+
+        var choice = Assert.Single(chunk.Choices);
+        Assert.Equal(("All at once", "stop"), (choice.Message!.Content!.Text, choice.FinishReason));
+        Assert.True(choice.Message.AdditionalProperties!.ContainsKey("extra"));
+    }
+
+    [Fact]
+    public void Repeated_ids_are_the_same_string_instances_across_chunks()
+    {
+        var reader = new PerplexityChunkReader();
+        var first = Read(reader, """{"id":"s1","model":"sonar-pro","thread_id":"t-1","choices":[]}""");
+        var second = Read(reader, """{"id":"s1","model":"sonar-pro","thread_id":"t-1","choices":[]}""");
+        var third = Read(reader, """{"id":"s1","model":"sonar-pro","thread_id":"t-2","choices":[]}""");
+
+        Assert.Same(first.Id, second.Id);
+        Assert.Same(first.Model, second.Model);
+        Assert.Same(first.ThreadId, second.ThreadId);
+        Assert.Equal("t-2", third.ThreadId);
+    }
+
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("""{"choices":{"index":0}}""")]
+    [InlineData("""{"choices":[{"delta":"text"}]}""")]
+    public void Malformed_chunks_raise_a_json_error(string json) =>
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => Read(new PerplexityChunkReader(), json));
+}
