@@ -56,7 +56,7 @@ internal sealed class AitronosConversation : ConversationDriver<AitronosInput, A
         var request = new AitronosResponseRequest { Model = _model };
         _configure?.Invoke(request);
         request.Store = _store ?? request.Store;
-        request.Inputs = [.. plan.Messages];
+        request.Inputs = plan.Messages as IList<AitronosInput> ?? [.. plan.Messages];
         if (Kind == SessionKind.ResponseChain)
         {
             request.Thread = null;

@@ -39,8 +39,9 @@ internal sealed class ApiTransport
 
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, HttpContent? content, RequestProfile profile = RequestProfile.Crud)
     {
-        var request = new HttpRequestMessage(method, Endpoint.Resolve(relativePath)) { Content = content };
-        request.Options.Set(RequestProfiles.Key, profile);
+        // Generation paths are constants: their URIs are built once. Thread paths hold ids and are not cached.
+        var uri = profile == RequestProfile.Crud ? Endpoint.Resolve(relativePath) : Endpoint.ResolveConstant(relativePath);
+        var request = new ProfiledRequest(method, uri, profile) { Content = content };
         request.Headers.Accept.Add(profile == RequestProfile.StreamingGeneration ? AcceptEventStream : AcceptJson);
         Endpoint.Authenticate(request);
         return request;

@@ -4,6 +4,8 @@ namespace ThreadClient.Http;
 internal sealed class ProviderEndpoint
 {
     private readonly string? _secret;
+    private readonly string? _headerValue;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _constants = new(StringComparer.Ordinal);
 
     public ProviderEndpoint(string provider, Uri baseAddress, string authHeaderName, string? secret, bool bearer, string missingKeyHint)
     {
@@ -11,6 +13,7 @@ internal sealed class ProviderEndpoint
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         AuthHeaderName = authHeaderName;
         _secret = string.IsNullOrWhiteSpace(secret) ? null : secret;
+        _headerValue = _secret is null ? null : bearer ? "Bearer " + _secret : _secret;
         Bearer = bearer;
         MissingKeyHint = missingKeyHint;
     }
@@ -27,6 +30,9 @@ internal sealed class ProviderEndpoint
 
     public Uri Resolve(string relativePath) => new(BaseAddress, relativePath);
 
+    /// <summary>Resolves a path that never changes (no ids in it) once, then reuses the URI.</summary>
+    public Uri ResolveConstant(string relativePath) => _constants.GetOrAdd(relativePath, static (path, baseAddress) => new Uri(baseAddress, path), BaseAddress);
+
     public void Authenticate(HttpRequestMessage request)
     {
         if (_secret is null)
@@ -34,7 +40,7 @@ internal sealed class ProviderEndpoint
             throw new InvalidOperationException($"No API key is configured for {Provider}: {MissingKeyHint}");
         }
 
-        request.Headers.TryAddWithoutValidation(AuthHeaderName, Bearer ? "Bearer " + _secret : _secret);
+        request.Headers.TryAddWithoutValidation(AuthHeaderName, _headerValue);
     }
 
     /// <summary>Removes the secret from text that came back from the service, in case it echoed the key.</summary>

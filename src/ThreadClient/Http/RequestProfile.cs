@@ -13,11 +13,18 @@ internal enum RequestProfile
     StreamingGeneration,
 }
 
-/// <summary>Carries the <see cref="RequestProfile"/> on the request through the handler chain.</summary>
+/// <summary>
+/// A request that knows its <see cref="RequestProfile"/>, carried through the handler chain as the
+/// request itself (cheaper than <see cref="HttpRequestMessage.Options"/>, which allocates a dictionary).
+/// </summary>
+internal sealed class ProfiledRequest(HttpMethod method, Uri uri, RequestProfile profile) : HttpRequestMessage(method, uri)
+{
+    public RequestProfile Profile { get; } = profile;
+}
+
+/// <summary>Reads the <see cref="RequestProfile"/> of a request; a request the SDK did not make counts as CRUD.</summary>
 internal static class RequestProfiles
 {
-    public static readonly HttpRequestOptionsKey<RequestProfile> Key = new("ThreadClient.RequestProfile");
-
     public static RequestProfile Of(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Key, out var profile) ? profile : RequestProfile.Crud;
+        request is ProfiledRequest profiled ? profiled.Profile : RequestProfile.Crud;
 }

@@ -44,7 +44,7 @@ internal sealed class PerplexityConversation : ConversationDriver<ChatMessage, C
         _configure?.Invoke(request);
         request.UseThreads = plan.Stateless ? null : true;
         request.ThreadId = plan.Stateless ? null : plan.ConversationId;
-        request.Messages = [.. plan.Messages];
+        request.Messages = plan.Messages as IList<ChatMessage> ?? [.. plan.Messages];
         return request;
     }
 }

@@ -64,7 +64,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     /// <exception cref="ThreadGoneException">The thread was gone and the policy is <see cref="ThreadFallbackPolicy.Throw"/>, or the new thread failed too.</exception>
     /// <exception cref="ThreadsApiException">The service refused the turn.</exception>
     public Task<SessionReply<TReply>> SendAsync(string text, CancellationToken cancellationToken = default) =>
-        SendAsync([UserTurn(text)], cancellationToken);
+        SendTurnAsync([UserTurn(text)], cancellationToken);
 
     /// <summary>Sends one turn made of the given messages (only these are sent; the server holds the rest).</summary>
     /// <param name="messages">The turn's messages, at least one. The list is copied; the messages are not changed.</param>
@@ -73,9 +73,27 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     /// <exception cref="ArgumentException"><paramref name="messages"/> is empty or holds a null.</exception>
     /// <exception cref="ThreadGoneException">The thread was gone and the policy is <see cref="ThreadFallbackPolicy.Throw"/>, or the new thread failed too.</exception>
     /// <exception cref="ThreadsApiException">The service refused the turn.</exception>
-    public async Task<SessionReply<TReply>> SendAsync(IEnumerable<TMessage> messages, CancellationToken cancellationToken = default)
+    public Task<SessionReply<TReply>> SendAsync(IEnumerable<TMessage> messages, CancellationToken cancellationToken = default) =>
+        SendTurnAsync(Turn(messages), cancellationToken);
+
+    /// <summary>Sends one user turn and streams the reply; read <see cref="StreamedTurn{TChunk, TReply}.Reply"/> after the stream ends.</summary>
+    /// <param name="text">The user's text.</param>
+    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
+    /// <returns>The stream of the turn; the turn is sent when it is enumerated.</returns>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty.</exception>
+    public StreamedTurn<TChunk, TReply> StreamAsync(string text, CancellationToken cancellationToken = default) =>
+        StreamTurn([UserTurn(text)], cancellationToken);
+
+    /// <summary>Sends one turn made of the given messages and streams the reply.</summary>
+    /// <param name="messages">The turn's messages, at least one.</param>
+    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
+    /// <returns>The stream of the turn; the turn is sent when it is enumerated. A thread found gone before the first chunk falls back as <see cref="SendAsync(IEnumerable{TMessage}, CancellationToken)"/> does; a stream is never re-sent after its first chunk.</returns>
+    /// <exception cref="ArgumentException"><paramref name="messages"/> is empty or holds a null.</exception>
+    public StreamedTurn<TChunk, TReply> StreamAsync(IEnumerable<TMessage> messages, CancellationToken cancellationToken = default) =>
+        StreamTurn(Turn(messages), cancellationToken);
+
+    private async Task<SessionReply<TReply>> SendTurnAsync(TMessage[] turn, CancellationToken cancellationToken)
     {
-        var turn = Turn(messages);
         using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             var start = await BeginTurnAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -96,24 +114,8 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         }
     }
 
-    /// <summary>Sends one user turn and streams the reply; read <see cref="StreamedTurn{TChunk, TReply}.Reply"/> after the stream ends.</summary>
-    /// <param name="text">The user's text.</param>
-    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
-    /// <returns>The stream of the turn; the turn is sent when it is enumerated.</returns>
-    /// <exception cref="ArgumentException"><paramref name="text"/> is empty.</exception>
-    public StreamedTurn<TChunk, TReply> StreamAsync(string text, CancellationToken cancellationToken = default) =>
-        StreamAsync([UserTurn(text)], cancellationToken);
-
-    /// <summary>Sends one turn made of the given messages and streams the reply.</summary>
-    /// <param name="messages">The turn's messages, at least one.</param>
-    /// <param name="cancellationToken">Cancels the turn; the session stays as it was.</param>
-    /// <returns>The stream of the turn; the turn is sent when it is enumerated. A thread found gone before the first chunk falls back as <see cref="SendAsync(IEnumerable{TMessage}, CancellationToken)"/> does; a stream is never re-sent after its first chunk.</returns>
-    /// <exception cref="ArgumentException"><paramref name="messages"/> is empty or holds a null.</exception>
-    public StreamedTurn<TChunk, TReply> StreamAsync(IEnumerable<TMessage> messages, CancellationToken cancellationToken = default)
-    {
-        var turn = Turn(messages);
-        return new StreamedTurn<TChunk, TReply>((stream, enumeratorToken) => StreamCore(turn, stream, cancellationToken, enumeratorToken));
-    }
+    private StreamedTurn<TChunk, TReply> StreamTurn(TMessage[] turn, CancellationToken cancellationToken) =>
+        new((stream, enumeratorToken) => StreamCore(turn, stream, cancellationToken, enumeratorToken));
 
     private static TMessage[] Turn(IEnumerable<TMessage> messages)
     {
@@ -276,7 +278,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         return local;
     }
 
-    private async Task<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
+    private async ValueTask<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
     {
         var now = _clock.GetUtcNow();
         var text = _driver.TextOf(reply);
