@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThreadClient.Http;
@@ -31,7 +32,7 @@ internal static class ThreadsClientRegistration
     public static ThreadsClientBuilder Register(IServiceCollection services, string name, bool keyed)
     {
         services.AddOptions<ThreadsClientOptions>(name).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ThreadsClientOptions>, ThreadsClientOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThreadsClientOptions>, ThreadsClientOptionsValidator>());
 
         var perplexity = AddProviderHttpClient(services, name, "Perplexity");
         var aitronos = AddProviderHttpClient(services, name, "Aitronos");
