@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ThreadClient.Testing.Aitronos;
 using ThreadClient.Testing.Perplexity;
 
@@ -30,7 +24,6 @@ namespace ThreadClient.Testing;
 /// </example>
 public sealed class ThreadsEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly EmulatorOptions _options;
     private readonly PerplexityEndpoint _perplexity;
     private readonly AitronosResponsesEndpoint _responses;
@@ -38,9 +31,10 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<EmulatorRequest> _requests = new();
     private long _requestIds;
 
-    private ThreadsEmulator(WebApplication app, EmulatorOptions options)
+    private LoopbackServer _server = null!;
+
+    private ThreadsEmulator(EmulatorOptions options)
     {
-        _app = app;
         _options = options;
         _perplexity = new PerplexityEndpoint(options);
         var store = new AitronosStore();
@@ -49,7 +43,7 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     }
 
     /// <summary>Where the emulator listens, for example <c>http://127.0.0.1:5123/</c>; both providers live here.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>Faults for the next requests of a route.</summary>
     public FaultInjector Faults { get; } = new();
@@ -72,15 +66,8 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls($"http://127.0.0.1:{options.Port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var emulator = new ThreadsEmulator(app, options);
-        app.Run(emulator.DispatchAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var emulator = new ThreadsEmulator(options);
+        emulator._server = await LoopbackServer.StartAsync(emulator.DispatchAsync, options.Port, cancellationToken).ConfigureAwait(false);
         return emulator;
     }
 
@@ -91,11 +78,7 @@ public sealed class ThreadsEmulator : IAsyncDisposable
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task DispatchAsync(HttpContext context)
     {

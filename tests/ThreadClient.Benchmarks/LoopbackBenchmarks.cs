@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ThreadClient.Testing;
 using OpenAI.Chat;
 using ThreadClient.Benchmarks.Contenders;
 using ThreadClient.Perplexity;
@@ -18,7 +19,16 @@ public class LoopbackBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _server = await LoopbackServer.StartAsync();
+        _server = await LoopbackServer.StartAsync(async context =>
+        {
+            using (var reader = new StreamReader(context.Request.Body))
+            {
+                await reader.ReadToEndAsync();
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(Payloads.SeedReplyBytes);
+        });
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency };
         _raw = new RawClient(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, _server.BaseAddress);
         _openAi = Contenders.Contenders.OpenAi(handler, _server.BaseAddress);

@@ -5,33 +5,8 @@ namespace ThreadClient.Benchmarks;
 /// <summary>The bytes every contender reads: the seed's Perplexity reply and full-mode SSE streams.</summary>
 public static class Payloads
 {
-    /// <summary>The reply from shared/seeds/000 ("Starting a New Thread"), as the document prints it.</summary>
-    public const string SeedReply = """
-        {
-          "id": "12345678-1234-1234-1234-123456789012",
-          "object": "chat.completion",
-          "created": 1641234567,
-          "model": "sonar-pro",
-          "choices": [
-            {
-              "index": 0,
-              "message": {
-                "role": "assistant",
-                "content": "The movie that won the Cannes Film Festival Special Jury Prize in 1996 was \"Breaking the Waves\" directed by Lars von Trier. This Danish drama film starred Emily Watson and was notable for being von Trier's breakthrough film that helped establish him as a major international filmmaker..."
-              },
-              "finish_reason": "stop"
-            }
-          ],
-          "usage": {
-            "prompt_tokens": 45,
-            "completion_tokens": 128,
-            "total_tokens": 173
-          },
-          "thread_id": "3947452d-7cc0-48b3-afe7-d053c1083b78"
-        }
-        """;
-
-    public static readonly byte[] SeedReplyBytes = Encoding.UTF8.GetBytes(SeedReply);
+    /// <summary>The reply from shared/seeds/000 ("Starting a New Thread").</summary>
+    public static readonly byte[] SeedReplyBytes = Encoding.UTF8.GetBytes(ThreadClient.Tests.Perplexity.PerplexitySeed.StartThreadReply);
 
     /// <summary>An Aitronos model response of similar size.</summary>
     public static readonly byte[] AitronosReplyBytes = Encoding.UTF8.GetBytes("""

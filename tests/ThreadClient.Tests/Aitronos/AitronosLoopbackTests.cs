@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using ThreadClient.Testing;
 using ThreadClient.Aitronos;
 using ThreadClient.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using ThreadClient.Testing;
 using ThreadClient.Perplexity;
 using ThreadClient.Tests.Infrastructure;
 using ThreadClient.Tests.Perplexity;

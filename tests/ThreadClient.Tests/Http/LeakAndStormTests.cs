@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using ThreadClient.Testing;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
 using ThreadClient.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using ThreadClient.Testing;
 using ThreadClient.Tests.Infrastructure;
 
 namespace ThreadClient.Tests.Http;

@@ -14,6 +14,24 @@ public sealed class TelemetryTests
 {
     private sealed record Measurement(string Instrument, double Value, Dictionary<string, object?> Tags);
 
+    private static ActivityListener ListenTo(ConcurrentQueue<Activity> sink, string host)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ThreadsTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (Equals(activity.GetTagItem("server.address"), host))
+                {
+                    sink.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     private static MeterListener ListenTo(ConcurrentQueue<Measurement> sink, string host)
     {
         var listener = new MeterListener
@@ -51,19 +69,7 @@ public sealed class TelemetryTests
     {
         const string host = "telemetry-a.test";
         var activities = new ConcurrentQueue<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ThreadsTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem("server.address"), host))
-                {
-                    activities.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activityListener);
+        using var activityListener = ListenTo(activities, host);
         var measurements = new ConcurrentQueue<Measurement>();
         using var meterListener = ListenTo(measurements, host);
 
@@ -98,19 +104,7 @@ public sealed class TelemetryTests
     {
         const string host = "telemetry-b.test";
         var activities = new ConcurrentQueue<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ThreadsTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem("server.address"), host))
-                {
-                    activities.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activityListener);
+        using var activityListener = ListenTo(activities, host);
         var measurements = new ConcurrentQueue<Measurement>();
         using var meterListener = ListenTo(measurements, host);
         using var client = RecordingHandler.CreateClient(

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using ThreadClient.Testing;
 using ThreadClient.Perplexity;
 using ThreadClient.Tests.Infrastructure;
 

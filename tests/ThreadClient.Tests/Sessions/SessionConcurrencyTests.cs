@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using ThreadClient.Testing;
 using ThreadClient.Perplexity;
 using ThreadClient.Tests.Infrastructure;
 using static ThreadClient.Tests.Sessions.SessionReplies;
