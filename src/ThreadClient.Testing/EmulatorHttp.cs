@@ -58,8 +58,9 @@ internal static class EmulatorHttp
         {
             if (fault is { Kind: EmulatorFaultKind.CutStream } && i == fault.Count)
             {
-                // Let the events already written reach the client before the connection is reset.
-                await Task.Delay(50, context.RequestAborted).ConfigureAwait(false);
+                // A reset discards what the client has not read yet: give it time to read the events
+                // already written, so that the cut lands mid-stream and not before the headers.
+                await Task.Delay(250, context.RequestAborted).ConfigureAwait(false);
                 context.Abort();
                 return;
             }

@@ -196,7 +196,7 @@ public sealed class ConnectionFaultTests
             context.Response.Headers["x-request-id"] = "req-cut";
             await context.Response.WriteAsync(PerplexityStreams.FullMode(["Hello, ", "wor"], done: false));
             await context.Response.Body.FlushAsync();
-            await Task.Delay(50);
+            await Task.Delay(250); // a reset discards unread data: let the client read the events first
             context.Abort();
         });
         using var client = Client(server.BaseAddress);
