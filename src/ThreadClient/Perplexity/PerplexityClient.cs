@@ -44,7 +44,10 @@ public class PerplexityClient
         }
 
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.Generation);
-        return SendAsync(httpRequest, request, cancellationToken);
+        var call = _transport.SendAsync(httpRequest, PerplexityJsonContext.Default.ChatCompletion, PerplexityErrors.For(request), cancellationToken);
+
+        // Only when someone listens to token usage is the call wrapped to record it: no extra allocation otherwise.
+        return ThreadsTelemetry.TokenUsage.Enabled ? RecordTokensAsync(call, request.Model) : call;
     }
 
     /// <summary>
@@ -98,10 +101,10 @@ public class PerplexityClient
     internal SessionRecord NewRecord(string? conversationId) =>
         new() { Provider = _transport.Endpoint.Provider, Kind = SessionKind.Thread, ConversationId = conversationId, CreatedAt = _transport.Clock.GetUtcNow() };
 
-    private async Task<ChatCompletion> SendAsync(HttpRequestMessage httpRequest, ChatCompletionRequest request, CancellationToken cancellationToken)
+    private async Task<ChatCompletion> RecordTokensAsync(Task<ChatCompletion> call, string model)
     {
-        var completion = await _transport.SendAsync(httpRequest, PerplexityJsonContext.Default.ChatCompletion, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
-        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, request.Model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
+        var completion = await call.ConfigureAwait(false);
+        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
         return completion;
     }
 
