@@ -1,34 +1,25 @@
 namespace ThreadClient.Sessions;
 
 /// <summary>
-/// Lets one turn of a session run at a time, strictly in the order the turns were called (a
-/// <see cref="SemaphoreSlim"/> does not promise order). A caller cancelled while waiting leaves the
-/// queue without blocking those behind it.
+/// Lets one turn of a session run at a time, in the order the turns were called. A
+/// <see cref="SemaphoreSlim"/> hands itself to its asynchronous waiters first in, first out (a release
+/// goes straight to the oldest waiter, so a newcomer cannot barge in), costs nothing when no one waits,
+/// and drops a waiter whose token is cancelled without blocking those behind it. The session's
+/// ordering test holds this to call order under 100 concurrent turns.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "SemaphoreSlim needs disposing only once its AvailableWaitHandle has been created, which this type never does.")]
 internal sealed class TurnGate
 {
-    private Task _tail = Task.CompletedTask;
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     public async ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
     {
-        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var previous = Interlocked.Exchange(ref _tail, mine.Task);
-        try
-        {
-            await previous.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Pass the turn on once the one before us is done.
-            _ = previous.ContinueWith(static (_, state) => ((TaskCompletionSource)state!).TrySetResult(), mine, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw;
-        }
-
-        return new Releaser(mine);
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Releaser(_turn);
     }
 
-    internal readonly struct Releaser(TaskCompletionSource turn) : IDisposable
+    internal readonly struct Releaser(SemaphoreSlim turn) : IDisposable
     {
-        public void Dispose() => turn.TrySetResult();
+        public void Dispose() => turn.Release();
     }
 }
