@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ThreadClient.Aitronos;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;
@@ -76,8 +75,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
         }
 
         _owned = owned;
-        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ThreadClient");
-        var logger = _logger;
+        _logger = options.CreateLogger();
         var clock = options.TimeProvider;
         var perplexity = options.Perplexity;
         var perplexityEndpoint = new ProviderEndpoint(
@@ -87,7 +85,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             perplexity.ApiKey ?? Environment.GetEnvironmentVariable(PerplexityOptions.ApiKeyEnvironmentVariable),
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, logger), perplexity);
+        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger), perplexity);
 
         var aitronos = options.Aitronos;
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
@@ -98,7 +96,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, logger), aitronos);
+        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger), aitronos);
         Sessions = new ThreadSessionManager(Perplexity, Aitronos, options.SessionStore ?? new InMemoryThreadSessionStore(), clock);
     }
 
@@ -118,8 +116,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ThreadClient");
-        var handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, logger)
+        var handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, options.CreateLogger())
         {
             InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ThreadClient.Aitronos;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
@@ -40,6 +41,9 @@ public sealed class ThreadsClientOptions
     /// <c>AddThreadsClient</c> uses the application's. Not read from configuration.
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The logger every part of a client writes to: category <c>ThreadClient</c>, or nowhere without a factory.</summary>
+    internal ILogger CreateLogger() => (LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ThreadClient");
 
     /// <summary>A copy whose sections are shared, so that the SDK can fill in the logger, clock and store without touching the caller's instance.</summary>
     internal ThreadsClientOptions Copy() => (ThreadsClientOptions)MemberwiseClone();

@@ -58,7 +58,9 @@ internal static class ThreadsClientRegistration
             .AddHttpMessageHandler(container =>
             {
                 var options = container.GetRequiredService<IOptionsMonitor<ThreadsClientOptions>>().Get(name);
-                return new ThreadsResilienceHandler(options.Resilience, Clock(container, options), Logger(container, options));
+                var logging = options.Copy();
+                logging.LoggerFactory ??= container.GetService<ILoggerFactory>();
+                return new ThreadsResilienceHandler(options.Resilience, Clock(container, options), logging.CreateLogger());
             });
 
     private static ThreadsClient Create(IServiceProvider container, string name)
@@ -75,9 +77,6 @@ internal static class ThreadsClientRegistration
 
     private static TimeProvider Clock(IServiceProvider container, ThreadsClientOptions options) =>
         options.TimeProvider != TimeProvider.System ? options.TimeProvider : container.GetService<TimeProvider>() ?? TimeProvider.System;
-
-    private static ILogger Logger(IServiceProvider container, ThreadsClientOptions options) =>
-        (options.LoggerFactory ?? container.GetService<ILoggerFactory>())?.CreateLogger("ThreadClient") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     private static IThreadSessionStore Store(IServiceProvider container, SessionStoreSettings settings)
     {

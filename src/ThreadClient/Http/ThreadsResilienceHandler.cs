@@ -114,7 +114,9 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
         _ => nameof(ResilienceOptions.StreamHeadersTimeout),
     };
 
-    private static string HostOf(HttpRequestMessage request) => request.RequestUri?.Authority ?? "";
+    private static string HostOf(HttpRequestMessage? request) => request?.RequestUri?.Authority ?? "";
+
+    private static HttpRequestMessage? RequestOf(ResilienceContext context) => context.Properties.GetValue(RequestKey, null);
 
     private static string? RequestIdOf(HttpResponseMessage? response) =>
         response is not null && response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
@@ -228,7 +230,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
             && RetryAfterHeader.Read(response.Headers, _clock) is { } asked && asked > _options.MaxRetryAfter
             && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
-            Log.RetryAfterTooLong(_logger, context.Properties.GetValue(RequestKey, null)?.RequestUri?.Authority ?? "", asked.TotalSeconds, _options.MaxRetryAfter.TotalSeconds);
+            Log.RetryAfterTooLong(_logger, HostOf(RequestOf(context)), asked.TotalSeconds, _options.MaxRetryAfter.TotalSeconds);
         }
 
         return retry;
@@ -239,16 +241,16 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
         args.Context.Properties.Set(RetriesKey, args.AttemptNumber + 1);
         if (ThreadsTelemetry.Retries.Enabled)
         {
-            ThreadsTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("server.address", args.Context.Properties.GetValue(RequestKey, null)?.RequestUri?.Host));
+            ThreadsTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("server.address", RequestOf(args.Context)?.RequestUri?.Host));
         }
 
         if (_logger.IsEnabled(LogLevel.Warning))
         {
-            var request = args.Context.Properties.GetValue(RequestKey, null);
+            var request = RequestOf(args.Context);
             Log.Retrying(
                 _logger,
                 request?.Method.Method ?? "",
-                request?.RequestUri?.Authority ?? "",
+                HostOf(request),
                 Describe(args.Outcome),
                 (long)args.RetryDelay.TotalMilliseconds,
                 args.AttemptNumber + 1,

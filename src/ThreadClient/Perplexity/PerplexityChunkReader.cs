@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ThreadClient.Perplexity;
 
@@ -51,23 +52,19 @@ internal sealed class PerplexityChunkReader
             }
             else if (reader.ValueTextEquals("usage"u8))
             {
-                reader.Read();
-                chunk.Usage = JsonSerializer.Deserialize(ref reader, PerplexityJsonContext.Default.ChatUsage);
+                chunk.Usage = Value(ref reader, PerplexityJsonContext.Default.ChatUsage);
             }
             else if (reader.ValueTextEquals("citations"u8))
             {
-                reader.Read();
-                chunk.Citations = JsonSerializer.Deserialize(ref reader, PerplexityJsonContext.Default.IListString);
+                chunk.Citations = Value(ref reader, PerplexityJsonContext.Default.IListString);
             }
             else if (reader.ValueTextEquals("search_results"u8))
             {
-                reader.Read();
-                chunk.SearchResults = JsonSerializer.Deserialize(ref reader, PerplexityJsonContext.Default.IListSearchResult);
+                chunk.SearchResults = Value(ref reader, PerplexityJsonContext.Default.IListSearchResult);
             }
             else if (reader.ValueTextEquals("related_questions"u8))
             {
-                reader.Read();
-                chunk.RelatedQuestions = JsonSerializer.Deserialize(ref reader, PerplexityJsonContext.Default.IListString);
+                chunk.RelatedQuestions = Value(ref reader, PerplexityJsonContext.Default.IListString);
             }
             else if (reader.ValueTextEquals("images"u8))
             {
@@ -183,6 +180,13 @@ internal sealed class PerplexityChunkReader
         }
 
         return message;
+    }
+
+    /// <summary>The next value, through the source-generated metadata.</summary>
+    private static T? Value<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> type)
+    {
+        reader.Read();
+        return JsonSerializer.Deserialize(ref reader, type);
     }
 
     /// <summary>The string value, reusing <paramref name="previous"/> when the bytes are the same.</summary>
