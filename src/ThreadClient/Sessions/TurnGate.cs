@@ -7,6 +7,12 @@ namespace ThreadClient.Sessions;
 /// and drops a waiter whose token is cancelled without blocking those behind it. The session's
 /// ordering test holds this to call order under 100 concurrent turns.
 /// </summary>
+/// <remarks>
+/// A cancellation that races with a release can still be handed the semaphore: the waiter is removed
+/// from the queue only after the token's callback has run, so a release in between grants it. A turn
+/// whose caller has already cancelled must never be sent, so <see cref="EnterAsync"/> checks the token
+/// again once it holds the turn and passes the turn on to the next waiter.
+/// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "SemaphoreSlim needs disposing only once its AvailableWaitHandle has been created, which this type never does.")]
 internal sealed class TurnGate
 {
@@ -15,6 +21,12 @@ internal sealed class TurnGate
     public async ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            _turn.Release();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return new Releaser(_turn);
     }
 
