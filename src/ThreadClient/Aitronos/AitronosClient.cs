@@ -144,7 +144,7 @@ public class AitronosClient
     {
         var response = await _transport.SendForStreamAsync(httpRequest, errors, cancellationToken).ConfigureAwait(false);
         var received = new ReceivedText();
-        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, _transport.Endpoint, received, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, _transport.Endpoint, received.ToString, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {

@@ -15,10 +15,11 @@ internal static class SseStream
 
     /// <summary>
     /// Yields the stream's events. A connection that breaks mid-stream raises
-    /// <see cref="ThreadsStreamException"/> carrying <paramref name="received"/>; the idle timeout and
-    /// the caller's cancellation pass through unchanged.
+    /// <see cref="ThreadsStreamException"/> carrying the text received so far (asked of
+    /// <paramref name="partialText"/> only then); the idle timeout and the caller's cancellation pass
+    /// through unchanged.
     /// </summary>
-    public static async IAsyncEnumerable<T> ReadAsync<T>(HttpResponseMessage response, SseItemParser<T> parse, ProviderEndpoint endpoint, ReceivedText received, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<T> ReadAsync<T>(HttpResponseMessage response, SseItemParser<T> parse, ProviderEndpoint endpoint, Func<string> partialText, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using (response)
         {
@@ -40,7 +41,7 @@ internal static class SseStream
                         }
                         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
                         {
-                            throw Interrupted(endpoint, response, count, received, ex);
+                            throw Interrupted(endpoint, response, count, partialText(), ex);
                         }
 
                         cancellationToken.ThrowIfCancellationRequested();
@@ -52,7 +53,7 @@ internal static class SseStream
         }
     }
 
-    private static ThreadsStreamException Interrupted(ProviderEndpoint endpoint, HttpResponseMessage response, int events, ReceivedText received, Exception cause)
+    private static ThreadsStreamException Interrupted(ProviderEndpoint endpoint, HttpResponseMessage response, int events, string partialText, Exception cause)
     {
         var error = new ThreadsApiError
         {
@@ -62,6 +63,6 @@ internal static class SseStream
             Message = $"The connection broke after {events} event(s), before the stream finished.",
             RequestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null,
         };
-        return new ThreadsStreamException(error, received.ToString(), cause);
+        return new ThreadsStreamException(error, partialText, cause);
     }
 }

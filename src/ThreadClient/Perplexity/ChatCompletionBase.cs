@@ -57,4 +57,16 @@ public abstract class ChatCompletionBase
     /// <summary><see cref="Created"/> as a point in time.</summary>
     [JsonIgnore]
     public DateTimeOffset? CreatedAt => Created is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    /// <summary>Empties every field but the choices, for the one chunk object the SDK reuses while it folds a stream.</summary>
+    internal void ClearFields()
+    {
+        Id = ObjectType = Model = ThreadId = null;
+        Created = null;
+        Usage = null;
+        Citations = RelatedQuestions = null;
+        SearchResults = null;
+        Images = null;
+        AdditionalProperties?.Clear();
+    }
 }

@@ -30,6 +30,17 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
     public void Append(ChatCompletionChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
+        AppendMetadata(chunk);
+        var choices = chunk.Choices;
+        for (var i = 0; i < choices.Count; i++)
+        {
+            Choice(choices[i].Index).Append(choices[i]);
+        }
+    }
+
+    /// <summary>Counts one chunk and takes its fields other than the choices.</summary>
+    internal void AppendMetadata(ChatCompletionBase chunk)
+    {
         ChunkCount++;
         _result.Id ??= chunk.Id;
         _result.Created ??= chunk.Created;
@@ -40,7 +51,7 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         _result.SearchResults = chunk.SearchResults ?? _result.SearchResults;
         _result.RelatedQuestions = chunk.RelatedQuestions ?? _result.RelatedQuestions;
         _result.Images = chunk.Images ?? _result.Images;
-        if (chunk.AdditionalProperties is { } extra)
+        if (chunk.AdditionalProperties is { Count: > 0 } extra)
         {
             _result.AdditionalProperties ??= new Dictionary<string, JsonElement>();
             foreach (var pair in extra)
@@ -48,12 +59,10 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
                 _result.AdditionalProperties[pair.Key] = pair.Value;
             }
         }
-
-        foreach (var choice in chunk.Choices)
-        {
-            Choice(choice.Index).Append(choice);
-        }
     }
+
+    /// <summary>The text of the first choice so far, for an exception raised mid-stream.</summary>
+    internal string PartialText() => _choices.Count == 0 ? "" : _choices[0].Text;
 
     /// <summary>Builds the completion from everything appended so far.</summary>
     /// <returns>A new completion; the builder can go on appending.</returns>
@@ -81,7 +90,8 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         return completion;
     }
 
-    private ChoiceState Choice(int index)
+    /// <summary>The state of the choice with this index, created on first sight.</summary>
+    internal ChoiceState Choice(int index)
     {
         foreach (var state in _choices)
         {
@@ -96,7 +106,8 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         return created;
     }
 
-    private sealed class ChoiceState(int index)
+    /// <summary>One choice being folded: its role, its text from the deltas (or its last whole message), its finish reason.</summary>
+    internal sealed class ChoiceState(int index)
     {
         private StringBuilder? _deltas;
         private ChatContent? _lastMessage;
@@ -105,25 +116,42 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
 
         public int Index { get; } = index;
 
+        /// <summary>The text so far.</summary>
+        public string Text => _deltas?.ToString() ?? _lastMessage?.Text ?? "";
+
         public void Append(ChatChoice choice)
         {
             if (choice.Delta is { } delta)
             {
-                _role ??= delta.Role;
+                AddRole(delta.Role);
                 if (delta.Content?.Text is { } text)
                 {
-                    (_deltas ??= new StringBuilder()).Append(text);
+                    AppendText(text);
                 }
             }
 
             if (choice.Message is { } message)
             {
-                _role ??= message.Role;
-                _lastMessage = message.Content ?? _lastMessage;
+                AppendMessage(message);
             }
 
-            _finishReason = choice.FinishReason ?? _finishReason;
+            Finish(choice.FinishReason);
         }
+
+        /// <summary>The role, kept from the first delta or message that has one.</summary>
+        public void AddRole(string? role) => _role ??= role;
+
+        /// <summary>A delta's text.</summary>
+        public void AppendText(ReadOnlySpan<char> text) => (_deltas ??= new StringBuilder()).Append(text);
+
+        /// <summary>A whole message, as chunks without a delta carry it: used only when no delta came.</summary>
+        public void AppendMessage(ChatMessage message)
+        {
+            AddRole(message.Role);
+            _lastMessage = message.Content ?? _lastMessage;
+        }
+
+        public void Finish(string? finishReason) => _finishReason = finishReason ?? _finishReason;
 
         public ChatChoice Build()
         {

@@ -11,7 +11,10 @@ public static class ChatCompletionStreamExtensions
     {
         ArgumentNullException.ThrowIfNull(chunks);
         var builder = new ChatCompletionBuilder();
-        await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
+
+        // The SDK's own stream reads each event straight into the builder, with no chunk object per event.
+        var source = chunks is PerplexityChunkStream own ? own.FoldingInto(builder) : chunks;
+        await foreach (var chunk in source.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             builder.Append(chunk);
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -10,18 +11,26 @@ namespace ThreadClient.Perplexity;
 /// whenever the choice has a <c>delta</c> (and read only when it has none). One instance per stream:
 /// it reuses the id, model and thread id strings while they stay the same.
 /// </summary>
-internal sealed class PerplexityChunkReader
+/// <remarks>
+/// Made with a <see cref="ChatCompletionBuilder"/>, the reader folds instead: each event's fields go
+/// through one reused chunk object into the builder, and each delta's text is copied from the UTF-8
+/// bytes into the builder's text, so an event allocates nothing of its own.
+/// </remarks>
+internal sealed class PerplexityChunkReader(ChatCompletionBuilder? fold = null)
 {
+    private const int StackTextLimit = 256;
+    private readonly ChatCompletionChunk? _reused = fold is null ? null : new ChatCompletionChunk();
     private string? _id;
     private string? _objectType;
     private string? _model;
     private string? _threadId;
 
-    public ChatCompletionChunk Read(ReadOnlySpan<byte> json)
+    /// <summary>Reads one event: the chunk, or, when folding, <see langword="null"/> once the event is in the builder.</summary>
+    public ChatCompletionChunk? Read(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         Expect(ref reader, JsonTokenType.StartObject);
-        var chunk = new ChatCompletionChunk();
+        var chunk = _reused ?? new ChatCompletionChunk();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -79,10 +88,17 @@ internal sealed class PerplexityChunkReader
             }
         }
 
-        return chunk;
+        if (fold is null)
+        {
+            return chunk;
+        }
+
+        fold.AppendMetadata(chunk);
+        chunk.ClearFields();
+        return null;
     }
 
-    private static void ReadChoices(ref Utf8JsonReader reader, IList<ChatChoice> choices)
+    private void ReadChoices(ref Utf8JsonReader reader, IList<ChatChoice> choices)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -97,69 +113,141 @@ internal sealed class PerplexityChunkReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            var choice = new ChatChoice();
+            var index = 0;
+            string? finishReason = null;
+            Dictionary<string, JsonElement>? extra = null;
+            var delta = default(Utf8JsonReader);
             var message = default(Utf8JsonReader);
-            var hasMessage = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("index"u8))
                 {
                     reader.Read();
-                    choice.Index = reader.GetInt32();
+                    index = reader.GetInt32();
                 }
                 else if (reader.ValueTextEquals("delta"u8))
                 {
                     reader.Read();
-                    choice.Delta = ReadMessage(ref reader);
+                    delta = reader;
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
                     message = reader;
-                    hasMessage = reader.TokenType == JsonTokenType.StartObject;
                     reader.Skip();
                 }
                 else if (reader.ValueTextEquals("finish_reason"u8))
                 {
                     reader.Read();
-                    choice.FinishReason = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                    finishReason = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
                 }
-                else
+                else if (fold is null)
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (choice.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = JsonElement.ParseValue(ref reader);
+                    (extra ??= [])[name] = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
             }
 
-            if (choice.Delta is null && hasMessage)
+            // The delta and the message are read once the index is known (it may come after them).
+            var hasDelta = IsObject(delta.TokenType, "delta");
+            var hasMessage = IsObject(message.TokenType, "message") && !hasDelta;
+            if (fold is not null)
             {
-                choice.Message = ReadMessage(ref message);
+                var state = fold.Choice(index);
+                if (hasDelta)
+                {
+                    FoldDelta(ref delta, state);
+                }
+                else if (hasMessage)
+                {
+                    state.AppendMessage(ReadMessage(ref message));
+                }
+
+                state.Finish(finishReason);
+                continue;
             }
 
-            choices.Add(choice);
+            choices.Add(new ChatChoice
+            {
+                Index = index,
+                Delta = hasDelta ? ReadMessage(ref delta) : null,
+                Message = hasMessage ? ReadMessage(ref message) : null,
+                FinishReason = finishReason,
+                AdditionalProperties = extra,
+            });
         }
     }
 
-    private static ChatMessage? ReadMessage(ref Utf8JsonReader reader)
+    /// <summary>Whether a choice's delta or message came as an object; absent or null is none; anything else is malformed.</summary>
+    private static bool IsObject(JsonTokenType token, string field) => token switch
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
+        JsonTokenType.StartObject => true,
+        JsonTokenType.None or JsonTokenType.Null => false,
+        _ => throw new JsonException($"A choice's {field} must be an object, not {token}."),
+    };
 
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("A message must be an object.");
-        }
-
-        var message = new ChatMessage();
+    /// <summary>Folds a delta: its role, and its text copied from the UTF-8 bytes without a string of its own.</summary>
+    private static void FoldDelta(ref Utf8JsonReader reader, ChatCompletionBuilder.ChoiceState state)
+    {
+        state.AddRole("assistant");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("role"u8))
             {
                 reader.Read();
-                message.Role = reader.ValueTextEquals("assistant"u8) ? "assistant" : reader.GetString() ?? "assistant";
+                state.AddRole(Role(ref reader));
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    AppendText(ref reader, state);
+                }
+                else if (reader.TokenType != JsonTokenType.Null && JsonSerializer.Deserialize(ref reader, PerplexityJsonContext.Default.ChatContent) is { } parts)
+                {
+                    state.AppendText(parts.Text);
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>Appends a string value through a buffer on the stack (or a pooled one for a long value).</summary>
+    private static void AppendText(ref Utf8JsonReader reader, ChatCompletionBuilder.ChoiceState state)
+    {
+        // Unescaped, a UTF-8 value never has more UTF-16 chars than it has bytes.
+        var length = reader.ValueSpan.Length;
+        char[]? rented = null;
+        var buffer = length <= StackTextLimit ? stackalloc char[StackTextLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        state.AppendText(buffer[..reader.CopyString(buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>A reply's message or delta (an object); its role is the assistant's unless it says otherwise.</summary>
+    private static ChatMessage ReadMessage(ref Utf8JsonReader reader)
+    {
+        var message = new ChatMessage { Role = "assistant" };
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                message.Role = Role(ref reader);
             }
             else if (reader.ValueTextEquals("content"u8))
             {
@@ -181,6 +269,9 @@ internal sealed class PerplexityChunkReader
 
         return message;
     }
+
+    private static string Role(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("assistant"u8) ? "assistant" : reader.GetString() ?? "assistant";
 
     /// <summary>The next value, through the source-generated metadata.</summary>
     private static T? Value<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> type)

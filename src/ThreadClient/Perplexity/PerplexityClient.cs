@@ -62,7 +62,7 @@ public class PerplexityClient
     public virtual IAsyncEnumerable<ChatCompletionChunk> StreamChatCompletionAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         PerplexityRequestValidator.Validate(request, _options, nameof(request));
-        return StreamCore(request.WithStream(true), cancellationToken);
+        return new PerplexityChunkStream(this, request.WithStream(true), cancellationToken);
     }
 
     /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
@@ -108,13 +108,18 @@ public class PerplexityClient
         return completion;
     }
 
-    private async IAsyncEnumerable<ChatCompletionChunk> StreamCore(ChatCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the streaming request and reads its events: into chunk objects it yields, or, when
+    /// <paramref name="fold"/> is given, straight into that builder (yielding nothing).
+    /// </summary>
+    internal async IAsyncEnumerable<ChatCompletionChunk> StreamCore(ChatCompletionRequest request, ChatCompletionBuilder? fold, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
-        var received = new ReceivedText();
-        var chunks = new PerplexityChunkReader();
-        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, chunks), _transport.Endpoint, received, cancellationToken).ConfigureAwait(false))
+        var received = fold is null ? new ReceivedText() : null;
+        Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
+        var chunks = new PerplexityChunkReader(fold);
+        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, chunks), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {
@@ -123,16 +128,12 @@ public class PerplexityClient
 
             if (frame.ErrorBody is not null)
             {
-                throw frame.ToException(_transport.Endpoint, received.ToString());
+                throw frame.ToException(_transport.Endpoint, partialText());
             }
 
             if (frame.Chunk is { } chunk)
             {
-                if (chunk.Choices.Count > 0)
-                {
-                    received.Append(chunk.Choices[0].Delta?.Content?.Text);
-                }
-
+                received!.Append(chunk.DeltaText);
                 yield return chunk;
             }
         }

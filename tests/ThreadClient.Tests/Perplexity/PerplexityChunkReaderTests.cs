@@ -6,7 +6,7 @@ namespace ThreadClient.Tests.Perplexity;
 /// <summary>The stream chunk reader: every field read, the full-mode message skipped when a delta carries the text.</summary>
 public sealed class PerplexityChunkReaderTests
 {
-    private static ChatCompletionChunk Read(PerplexityChunkReader reader, string json) => reader.Read(Encoding.UTF8.GetBytes(json));
+    private static ChatCompletionChunk Read(PerplexityChunkReader reader, string json) => reader.Read(Encoding.UTF8.GetBytes(json))!;
 
     [Fact]
     public void A_full_mode_chunk_keeps_its_delta_and_skips_the_repeated_message()
@@ -59,6 +59,10 @@ public sealed class PerplexityChunkReaderTests
     [InlineData("[1,2]")]
     [InlineData("""{"choices":{"index":0}}""")]
     [InlineData("""{"choices":[{"delta":"text"}]}""")]
-    public void Malformed_chunks_raise_a_json_error(string json) =>
+    [InlineData("""{"choices":[{"message":42}]}""")]
+    public void Malformed_chunks_raise_a_json_error_whether_read_or_folded(string json)
+    {
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => Read(new PerplexityChunkReader(), json));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => new PerplexityChunkReader(new ChatCompletionBuilder()).Read(Encoding.UTF8.GetBytes(json)));
+    }
 }
