@@ -182,36 +182,50 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         }
     }
 
-    private async ValueTask<(SessionRecord Record, TurnPlan<TMessage> Plan, PendingReplacement? Pending)> BeginTurnAsync(IReadOnlyList<TMessage> turn, CancellationToken cancellationToken)
+    /// <summary>The session's state now (refreshed from the store when bound to one) and the plan of the turn.</summary>
+    private ValueTask<TurnStart> BeginTurnAsync(IReadOnlyList<TMessage> turn, CancellationToken cancellationToken) =>
+        _binding is null ? new(BeginTurn(Volatile.Read(ref _record), turn)) : RefreshAndBeginAsync(turn, cancellationToken);
+
+    private async ValueTask<TurnStart> RefreshAndBeginAsync(IReadOnlyList<TMessage> turn, CancellationToken cancellationToken) =>
+        BeginTurn(await RefreshAsync(cancellationToken).ConfigureAwait(false), turn);
+
+    private TurnStart BeginTurn(SessionRecord record, IReadOnlyList<TMessage> turn)
     {
-        var record = await RefreshAsync(cancellationToken).ConfigureAwait(false);
         if (record.IsStateless)
         {
-            return (record, new TurnPlan<TMessage>(null, false, WithTranscript(turn, true), Stateless: true, IsFallback: false), null);
+            return new(record, new TurnPlan<TMessage>(null, false, WithTranscript(turn, true), Stateless: true, IsFallback: false), null);
         }
 
         if (record.ConversationId is null)
         {
-            return (record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, turn, Stateless: false, IsFallback: false), null);
+            return new(record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, turn, Stateless: false, IsFallback: false), null);
         }
 
         if (LimitReached(record, turn.Count))
         {
             var messages = WithTranscript(turn, _options.Replays);
             var pending = new PendingReplacement(record.ConversationId, ThreadReplacementReason.LimitReached, messages.Count - turn.Count, null);
-            return (record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, messages, Stateless: false, IsFallback: true), pending);
+            return new(record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, messages, Stateless: false, IsFallback: true), pending);
         }
 
-        var plan = new TurnPlan<TMessage>(record.ConversationId, false, turn, Stateless: false, IsFallback: false) { IsFirstOfSession = record.TurnCount == 0 };
-        return (record, plan, null);
+        return new(record, new TurnPlan<TMessage>(record.ConversationId, false, turn, Stateless: false, IsFallback: false) { IsFirstOfSession = record.TurnCount == 0 }, null);
     }
 
     private bool LimitReached(SessionRecord record, int newMessages)
     {
         var limits = _options.Limits;
+        if (limits.MaxMessages is { } max && record.MessageCount + newMessages + 1 > max)
+        {
+            return true;
+        }
+
+        if (limits.MaxThreadAge is null && limits.MaxIdle is null)
+        {
+            return false;
+        }
+
         var now = _clock.GetUtcNow();
-        return (limits.MaxMessages is { } max && record.MessageCount + newMessages + 1 > max)
-            || (limits.MaxThreadAge is { } age && record.ThreadStartedAt is { } started && now - started >= age)
+        return (limits.MaxThreadAge is { } age && record.ThreadStartedAt is { } started && now - started >= age)
             || (limits.MaxIdle is { } idle && record.LastUsedAt is { } used && now - used >= idle);
     }
 
@@ -278,7 +292,23 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         return local;
     }
 
-    private async ValueTask<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
+    /// <summary>
+    /// Records the turn (state, transcript, logs), saves it to the store when bound to one, then raises
+    /// <see cref="ThreadReplaced"/> if the turn moved the session. Asynchronous only for the store.
+    /// </summary>
+    private ValueTask<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
+    {
+        var (after, outcome) = CompleteTurn(before, turn, plan, pending, reply);
+        if (_binding is not null)
+        {
+            return SaveAndAnnounceAsync(_binding, after, outcome);
+        }
+
+        Announce(outcome);
+        return new(outcome);
+    }
+
+    private (SessionRecord After, SessionReply<TReply> Outcome) CompleteTurn(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
     {
         var now = _clock.GetUtcNow();
         var text = _driver.TextOf(reply);
@@ -310,26 +340,34 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             Log.ThreadAdopted(_logger, _driver.Provider, plan.ConversationId, conversationId);
         }
 
-        if (_binding is not null)
+        return (after, new SessionReply<TReply>(reply, text, conversationId, replaced, plan.Stateless));
+    }
+
+    private async ValueTask<SessionReply<TReply>> SaveAndAnnounceAsync(SessionBinding binding, SessionRecord after, SessionReply<TReply> outcome)
+    {
+        try
         {
-            try
-            {
-                // The turn is done on the server; losing it locally because the caller cancelled now would be worse.
-                await _binding.Store.SetAsync(_binding.Key, after, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                Log.StoreWriteFailed(_logger, _driver.Provider, ex);
-            }
+            // The turn is done on the server; losing it locally because the caller cancelled now would be worse.
+            await binding.Store.SetAsync(binding.Key, after, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.StoreWriteFailed(_logger, _driver.Provider, ex);
         }
 
-        if (replaced is not null)
+        Announce(outcome);
+        return outcome;
+    }
+
+    private void Announce(SessionReply<TReply> outcome)
+    {
+        if (outcome.Replacement is { } replaced)
         {
             ThreadReplaced?.Invoke(this, replaced);
         }
-
-        return new SessionReply<TReply>(reply, text, conversationId, replaced, plan.Stateless);
     }
+
+    private readonly record struct TurnStart(SessionRecord Record, TurnPlan<TMessage> Plan, PendingReplacement? Pending);
 
     private sealed record PendingReplacement(string? OldId, ThreadReplacementReason Reason, int Replayed, Exception? Cause);
 }

@@ -18,9 +18,16 @@ internal sealed class TurnGate
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    public async ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
+    public ValueTask<Releaser> EnterAsync(CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // A free turn is taken at once (SemaphoreSlim answers a cancelled token before that): no async step.
+        var wait = _turn.WaitAsync(cancellationToken);
+        return wait.IsCompletedSuccessfully ? new(new Releaser(_turn)) : WaitForTurnAsync(wait, cancellationToken);
+    }
+
+    private async ValueTask<Releaser> WaitForTurnAsync(Task wait, CancellationToken cancellationToken)
+    {
+        await wait.ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested)
         {
             _turn.Release();
