@@ -9,6 +9,9 @@ namespace ThreadClient.Http;
 /// <summary>Maps a provider's error reply to the exception the caller should see.</summary>
 internal delegate ThreadsApiException ErrorMapper(ThreadsApiError error);
 
+/// <summary>Reads a whole reply body; throws <see cref="JsonException"/> when it is not the expected JSON.</summary>
+internal delegate T ReplyReader<out T>(ReadOnlySpan<byte> json);
+
 /// <summary>
 /// The one way every provider talks HTTP: absolute URI from the provider's base address, the auth
 /// header, JSON in and out through source-generated metadata, and error replies turned into exceptions.
@@ -48,19 +51,12 @@ internal sealed class ApiTransport
     }
 
     /// <summary>Sends the request and reads a JSON reply; an error status becomes the mapped exception.</summary>
-    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> replyType, ErrorMapper mapError, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, replyType, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException($"{Endpoint.Provider} returned a JSON null where a {typeof(T).Name} was expected.");
-            }
-        }
-    }
+    public Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> replyType, ErrorMapper mapError, CancellationToken cancellationToken) =>
+        SendAsync(request, replyType, reader: null, mapError, cancellationToken);
+
+    /// <summary>Sends the request and reads the reply with the provider's own reader; an error status becomes the mapped exception.</summary>
+    public Task<T> SendAsync<T>(HttpRequestMessage request, ReplyReader<T> reader, ErrorMapper mapError, CancellationToken cancellationToken) =>
+        SendAsync(request, replyType: null, reader, mapError, cancellationToken);
 
     /// <summary>Sends the request and returns once the headers arrive; the caller owns (and disposes) the response.</summary>
     public async Task<HttpResponseMessage> SendForStreamAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
@@ -77,7 +73,37 @@ internal sealed class ApiTransport
         using (request)
         {
             var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
-            return await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
+            return await BufferedContent.LoadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request and reads the reply with <paramref name="reader"/> when given, else with <paramref name="replyType"/>.</summary>
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T>? replyType, ReplyReader<T>? reader, ErrorMapper mapError, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
+            T? reply;
+            if (response.Content is BufferedContent buffered)
+            {
+                // The resilience handler already read the body inside the attempt: parse it in place.
+                reply = reader is not null ? reader(buffered.Span) : JsonSerializer.Deserialize(buffered.Span, replyType!);
+            }
+            else if (reader is not null)
+            {
+                // A caller's own HttpClient (without the SDK's handler) hands over the body unread.
+                reply = reader(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    reply = await JsonSerializer.DeserializeAsync(stream, replyType!, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return reply ?? throw new JsonException($"{Endpoint.Provider} returned a JSON null where a {typeof(T).Name} was expected.");
         }
     }
 

@@ -158,7 +158,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
             return response;
         }
 
-        return await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
+        return await BufferedContent.LoadAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     private ResiliencePipeline<HttpResponseMessage> Build(RequestProfile profile, ResiliencePipeline<HttpResponseMessage>? breaker)

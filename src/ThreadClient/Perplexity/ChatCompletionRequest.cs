@@ -111,10 +111,11 @@ public sealed class ChatCompletionRequest
     public string? ReasoningEffort { get; set; }
 
     /// <summary>
-    /// Fields this SDK does not model, written into the body as they are: the escape hatch for
-    /// parameters the service added after this SDK was built.
+    /// Fields this SDK does not model, written into the body as they are, after the modeled ones: the
+    /// escape hatch for parameters the service added after this SDK was built.
     /// </summary>
-    [JsonExtensionData]
+    /// <remarks>Written by the SDK's request writer, not as System.Text.Json extension data (which would cost every request the serializer's fast path).</remarks>
+    [JsonIgnore]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>A shallow copy with <see cref="Stream"/> set, so the caller's request is never changed.</summary>

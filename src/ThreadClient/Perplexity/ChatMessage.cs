@@ -15,7 +15,8 @@ public sealed class ChatMessage
     public ChatContent? Content { get; set; }
 
     /// <summary>Fields this SDK does not model; written and read as they are.</summary>
-    [JsonExtensionData]
+    /// <remarks>Written and read by the SDK's own request writer and reply reader, not as System.Text.Json extension data (which would cost every request the serializer's fast path).</remarks>
+    [JsonIgnore]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>Creates a user message.</summary>

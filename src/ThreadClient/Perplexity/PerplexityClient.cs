@@ -14,6 +14,7 @@ namespace ThreadClient.Perplexity;
 /// </summary>
 public class PerplexityClient
 {
+    private static readonly ReplyReader<ChatCompletion> CompletionReader = PerplexityReplyReader.ReadCompletion;
     private readonly ApiTransport _transport = null!;
     private readonly PerplexityOptions _options = null!;
 
@@ -43,8 +44,8 @@ public class PerplexityClient
             throw new ArgumentException("request.Stream is true: call StreamChatCompletionAsync to stream.", nameof(request));
         }
 
-        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.Generation);
-        var call = _transport.SendAsync(httpRequest, PerplexityJsonContext.Default.ChatCompletion, PerplexityErrors.For(request), cancellationToken);
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, PerplexityRequestWriter.Write(request), RequestProfile.Generation);
+        var call = _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken);
 
         // Only when someone listens to token usage is the call wrapped to record it: no extra allocation otherwise.
         return ThreadsTelemetry.TokenUsage.Enabled ? RecordTokensAsync(call, request.Model) : call;
@@ -114,11 +115,11 @@ public class PerplexityClient
     /// </summary>
     internal async IAsyncEnumerable<ChatCompletionChunk> StreamCore(ChatCompletionRequest request, ChatCompletionBuilder? fold, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, JsonBody.Create(request, PerplexityJsonContext.Default.ChatCompletionRequest), RequestProfile.StreamingGeneration);
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, PerplexityRequestWriter.Write(request), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
         var received = fold is null ? new ReceivedText() : null;
         Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
-        var chunks = new PerplexityChunkReader(fold);
+        var chunks = new PerplexityReplyReader(fold);
         await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, chunks), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)

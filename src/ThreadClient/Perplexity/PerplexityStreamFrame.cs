@@ -20,7 +20,7 @@ internal readonly struct PerplexityStreamFrame
 
     public string? ErrorBody { get; }
 
-    public static PerplexityStreamFrame Parse(string eventType, ReadOnlySpan<byte> data, PerplexityChunkReader chunks)
+    public static PerplexityStreamFrame Parse(string eventType, ReadOnlySpan<byte> data, PerplexityReplyReader chunks)
     {
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
         {
@@ -38,7 +38,7 @@ internal readonly struct PerplexityStreamFrame
             return new PerplexityStreamFrame(null, true, null);
         }
 
-        return new PerplexityStreamFrame(chunks.Read(trimmed), false, null);
+        return new PerplexityStreamFrame(chunks.ReadChunk(trimmed), false, null);
     }
 
     public ThreadsStreamException ToException(ProviderEndpoint endpoint, string partialText) =>

@@ -115,6 +115,57 @@ public sealed class PerplexityWireTests
     }
 
     [Fact]
+    public async Task Unmodeled_fields_of_the_request_and_of_each_message_are_written_after_the_modeled_ones()
+    {
+        var handler = new RecordingHandler((_, _) => RecordingHandler.Json(PerplexitySeed.StartThreadReply));
+        using var client = RecordingHandler.CreateClient(handler);
+        var withName = ChatMessage.User("Hi");
+        withName.AdditionalProperties = new Dictionary<string, JsonElement> { ["name"] = Element("\"ann\""), ["meta"] = Element("""{"n":[1,2]}""") };
+
+        await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest
+        {
+            Messages = { ChatMessage.System("Be brief."), withName },
+            Stream = false,
+            AdditionalProperties = new Dictionary<string, JsonElement> { ["disable_search"] = Element("true") },
+        });
+        await client.Perplexity.StreamChatCompletionAsync(new ChatCompletionRequest { Messages = { withName }, AdditionalProperties = new Dictionary<string, JsonElement> { ["x"] = Element("null") } }).ToChatCompletionAsync();
+
+        var sent = handler.Requests.ToArray();
+        Assert.Equal(
+            """{"model":"sonar-pro","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi","name":"ann","meta":{"n":[1,2]}}],"stream":false,"disable_search":true}""",
+            sent[0].Body);
+        Assert.Equal("""{"model":"sonar-pro","messages":[{"role":"user","content":"Hi","name":"ann","meta":{"n":[1,2]}}],"stream":true,"x":null}""", sent[1].Body);
+    }
+
+    [Fact]
+    public async Task An_unmodeled_field_that_repeats_a_modeled_one_replaces_it_instead_of_being_written_twice()
+    {
+        var handler = new RecordingHandler(RecordingHandler.Json(PerplexitySeed.StartThreadReply));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest
+        {
+            Messages = { ChatMessage.User("Hi") },
+            MaxTokens = 10,
+            AdditionalProperties = new Dictionary<string, JsonElement> { ["max_tokens"] = Element("20") },
+        });
+
+        Assert.Equal("""{"model":"sonar-pro","messages":[{"role":"user","content":"Hi"}],"max_tokens":20}""", handler.OnlyRequest.Body);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{\"choices\":[{\"message\":\"text\"}]}")]
+    public async Task A_reply_that_is_not_a_completion_object_is_a_json_error(string body)
+    {
+        var handler = new RecordingHandler(RecordingHandler.Json(body));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        await Assert.ThrowsAnyAsync<JsonException>(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Hi") } }));
+    }
+
+    [Fact]
     public async Task Seed_reply_is_read_with_text_thread_id_and_usage()
     {
         var handler = new RecordingHandler(RecordingHandler.Json(PerplexitySeed.StartThreadReply));
@@ -182,5 +233,11 @@ public sealed class PerplexityWireTests
         Assert.Null(request.Stream);
         Assert.Equal("""{"model":"sonar-pro","messages":[{"role":"user","content":"Q"}],"stream":true}""", handler.OnlyRequest.Body);
         Assert.Equal("text/event-stream", handler.OnlyRequest.Headers["Accept"]);
+    }
+
+    private static JsonElement Element(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 }

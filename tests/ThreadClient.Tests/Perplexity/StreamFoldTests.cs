@@ -25,6 +25,7 @@ public sealed class StreamFoldTests
                 """{"choices":[{"index":0,"delta":null,"message":{"role":"assistant","content":"ignored once deltas came"},"finish_reason":"stop"}],"related_questions":["q?"],"images":[{"u":"x"}],"thread_id":"11111111-2222-3333-4444-555555555555"}""")
         },
         { "keep-alives and a thread id that changes", ": ping\n\ndata:\n\n" + Events("""{"thread_id":"t-1","choices":[]}""", """{"thread_id":"t-2","choices":[{"index":0,"delta":{"content":"x"}}]}""", """{"choices":[]}""") },
+        { "the aggregated message before the delta", Events("""{"choices":[{"index":0,"message":{"role":"assistant","content":"Hel"},"delta":{"role":"assistant","content":"Hel"}}]}""", """{"choices":[{"message":{"role":"assistant","content":"Hello"},"delta":{"content":"lo"},"index":0}]}""") },
         { "no events", "data: [DONE]\n\n" },
     };
 

@@ -5,32 +5,61 @@ using System.Text.Json.Serialization.Metadata;
 namespace ThreadClient.Perplexity;
 
 /// <summary>
-/// Reads one stream chunk with <see cref="Utf8JsonReader"/>. In Perplexity's "full" mode every chunk
-/// repeats the whole message so far next to its delta; materializing that text for each chunk
-/// would cost memory quadratic in the reply's length, so a choice's <c>message</c> is skipped
-/// whenever the choice has a <c>delta</c> (and read only when it has none). One instance per stream:
-/// it reuses the id, model and thread id strings while they stay the same.
+/// Reads Perplexity replies with <see cref="Utf8JsonReader"/>: a whole completion, or one stream chunk.
+/// Unmodeled fields of the reply, its choices and messages are kept in their
+/// <c>AdditionalProperties</c> (<see cref="ChatMessage"/> has no extension data for System.Text.Json,
+/// so that requests keep the source generator's fast path; see <see cref="PerplexityRequestWriter"/>).
+/// In Perplexity's "full" mode every chunk repeats the whole message so far next to its delta;
+/// materializing that text for each chunk would cost memory quadratic in the reply's length, so a
+/// choice's <c>message</c> is skipped whenever the choice has a <c>delta</c> (and read only when it
+/// has none). One instance per stream: it reuses the id, model and thread id strings while they stay
+/// the same.
 /// </summary>
 /// <remarks>
 /// Made with a <see cref="ChatCompletionBuilder"/>, the reader folds instead: each event's fields go
 /// through one reused chunk object into the builder, and each delta's text is copied from the UTF-8
 /// bytes into the builder's text, so an event allocates nothing of its own.
 /// </remarks>
-internal sealed class PerplexityChunkReader(ChatCompletionBuilder? fold = null)
+internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
 {
     private const int StackTextLimit = 256;
     private readonly ChatCompletionChunk? _reused = fold is null ? null : new ChatCompletionChunk();
+    private readonly bool _wholeReply;
     private string? _id;
     private string? _objectType;
     private string? _model;
     private string? _threadId;
 
-    /// <summary>Reads one event: the chunk, or, when folding, <see langword="null"/> once the event is in the builder.</summary>
-    public ChatCompletionChunk? Read(ReadOnlySpan<byte> json)
+    private PerplexityReplyReader(bool wholeReply)
+        : this(fold: null) => _wholeReply = wholeReply;
+
+    /// <summary>Reads a whole (non-streamed) completion.</summary>
+    public static ChatCompletion ReadCompletion(ReadOnlySpan<byte> json)
+    {
+        var completion = new ChatCompletion();
+        new PerplexityReplyReader(wholeReply: true).ReadInto(json, completion);
+        return completion;
+    }
+
+    /// <summary>Reads one stream event: the chunk, or, when folding, <see langword="null"/> once the event is in the builder.</summary>
+    public ChatCompletionChunk? ReadChunk(ReadOnlySpan<byte> json)
+    {
+        var chunk = _reused ?? new ChatCompletionChunk();
+        ReadInto(json, chunk);
+        if (fold is null)
+        {
+            return chunk;
+        }
+
+        fold.AppendMetadata(chunk);
+        chunk.ClearFields();
+        return null;
+    }
+
+    private void ReadInto(ReadOnlySpan<byte> json, ChatCompletionBase chunk)
     {
         var reader = new Utf8JsonReader(json);
         Expect(ref reader, JsonTokenType.StartObject);
-        var chunk = _reused ?? new ChatCompletionChunk();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -87,15 +116,6 @@ internal sealed class PerplexityChunkReader(ChatCompletionBuilder? fold = null)
                 (chunk.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = JsonElement.ParseValue(ref reader);
             }
         }
-
-        if (fold is null)
-        {
-            return chunk;
-        }
-
-        fold.AppendMetadata(chunk);
-        chunk.ClearFields();
-        return null;
     }
 
     private void ReadChoices(ref Utf8JsonReader reader, IList<ChatChoice> choices)
@@ -114,28 +134,65 @@ internal sealed class PerplexityChunkReader(ChatCompletionBuilder? fold = null)
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
             var index = 0;
+            var indexSeen = false;
             string? finishReason = null;
             Dictionary<string, JsonElement>? extra = null;
-            var delta = default(Utf8JsonReader);
-            var message = default(Utf8JsonReader);
+            ChatMessage? delta = null;
+            ChatMessage? message = null;
+            var hasDelta = false;
+
+            // Read at once where possible. A fold needs the index before a delta (it usually comes first);
+            // a chunk's message is wanted only when the chunk has no delta, known at the choice's end.
+            var laterDelta = default(Utf8JsonReader);
+            var laterMessage = default(Utf8JsonReader);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("index"u8))
                 {
                     reader.Read();
                     index = reader.GetInt32();
+                    indexSeen = true;
                 }
                 else if (reader.ValueTextEquals("delta"u8))
                 {
                     reader.Read();
-                    delta = reader;
-                    reader.Skip();
+                    hasDelta = IsObject(reader.TokenType, "delta");
+                    if (!hasDelta)
+                    {
+                        continue;
+                    }
+
+                    if (fold is null)
+                    {
+                        delta = ReadMessage(ref reader);
+                    }
+                    else if (indexSeen)
+                    {
+                        FoldDelta(ref reader, fold.Choice(index));
+                    }
+                    else
+                    {
+                        laterDelta = reader;
+                        reader.Skip();
+                    }
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    message = reader;
-                    reader.Skip();
+                    if (!IsObject(reader.TokenType, "message"))
+                    {
+                        continue;
+                    }
+
+                    if (_wholeReply)
+                    {
+                        message = ReadMessage(ref reader);
+                    }
+                    else
+                    {
+                        laterMessage = reader;
+                        reader.Skip();
+                    }
                 }
                 else if (reader.ValueTextEquals("finish_reason"u8))
                 {
@@ -155,19 +212,17 @@ internal sealed class PerplexityChunkReader(ChatCompletionBuilder? fold = null)
                 }
             }
 
-            // The delta and the message are read once the index is known (it may come after them).
-            var hasDelta = IsObject(delta.TokenType, "delta");
-            var hasMessage = IsObject(message.TokenType, "message") && !hasDelta;
+            var hasLaterMessage = !hasDelta && laterMessage.TokenType == JsonTokenType.StartObject;
             if (fold is not null)
             {
                 var state = fold.Choice(index);
-                if (hasDelta)
+                if (laterDelta.TokenType == JsonTokenType.StartObject)
                 {
-                    FoldDelta(ref delta, state);
+                    FoldDelta(ref laterDelta, state);
                 }
-                else if (hasMessage)
+                else if (hasLaterMessage)
                 {
-                    state.AppendMessage(ReadMessage(ref message));
+                    state.AppendMessage(ReadMessage(ref laterMessage));
                 }
 
                 state.Finish(finishReason);
@@ -177,8 +232,8 @@ internal sealed class PerplexityChunkReader(ChatCompletionBuilder? fold = null)
             choices.Add(new ChatChoice
             {
                 Index = index,
-                Delta = hasDelta ? ReadMessage(ref delta) : null,
-                Message = hasMessage ? ReadMessage(ref message) : null,
+                Delta = delta,
+                Message = message ?? (hasLaterMessage ? ReadMessage(ref laterMessage) : null),
                 FinishReason = finishReason,
                 AdditionalProperties = extra,
             });
@@ -296,7 +351,7 @@ internal sealed class PerplexityChunkReader(ChatCompletionBuilder? fold = null)
     {
         if (!reader.Read() || reader.TokenType != type)
         {
-            throw new JsonException($"A stream chunk must be a JSON object, not {reader.TokenType}.");
+            throw new JsonException($"A Perplexity reply must be a JSON object, not {reader.TokenType}.");
         }
     }
 }

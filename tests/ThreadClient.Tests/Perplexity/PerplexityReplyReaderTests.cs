@@ -4,14 +4,14 @@ using ThreadClient.Perplexity;
 namespace ThreadClient.Tests.Perplexity;
 
 /// <summary>The stream chunk reader: every field read, the full-mode message skipped when a delta carries the text.</summary>
-public sealed class PerplexityChunkReaderTests
+public sealed class PerplexityReplyReaderTests
 {
-    private static ChatCompletionChunk Read(PerplexityChunkReader reader, string json) => reader.Read(Encoding.UTF8.GetBytes(json))!;
+    private static ChatCompletionChunk Read(PerplexityReplyReader reader, string json) => reader.ReadChunk(Encoding.UTF8.GetBytes(json))!;
 
     [Fact]
     public void A_full_mode_chunk_keeps_its_delta_and_skips_the_repeated_message()
     {
-        var chunk = Read(new PerplexityChunkReader(), """
+        var chunk = Read(new PerplexityReplyReader(), """
             {"id":"s1","object":"chat.completion.chunk","created":1700000000,"model":"sonar-pro","thread_id":"t-1",
              "choices":[{"index":0,"message":{"role":"assistant","content":"Hello, wor"},"delta":{"role":"assistant","content":"wor"},"finish_reason":null,"logprobs":null}],
              "citations":["https://a.example"],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3},
@@ -34,7 +34,7 @@ public sealed class PerplexityChunkReaderTests
     [Fact]
     public void A_chunk_without_a_delta_keeps_its_message_whatever_the_field_order()
     {
-        var chunk = Read(new PerplexityChunkReader(), """{"choices":[{"message":{"role":"assistant","content":[{"type":"text","text":"All "},{"type":"text","text":"at once"}],"extra":1},"index":0,"finish_reason":"stop"}]}""");
+        var chunk = Read(new PerplexityReplyReader(), """{"choices":[{"message":{"role":"assistant","content":[{"type":"text","text":"All "},{"type":"text","text":"at once"}],"extra":1},"index":0,"finish_reason":"stop"}]}""");
 
         var choice = Assert.Single(chunk.Choices);
         Assert.Equal(("All at once", "stop"), (choice.Message!.Content!.Text, choice.FinishReason));
@@ -44,7 +44,7 @@ public sealed class PerplexityChunkReaderTests
     [Fact]
     public void Repeated_ids_are_the_same_string_instances_across_chunks()
     {
-        var reader = new PerplexityChunkReader();
+        var reader = new PerplexityReplyReader();
         var first = Read(reader, """{"id":"s1","model":"sonar-pro","thread_id":"t-1","choices":[]}""");
         var second = Read(reader, """{"id":"s1","model":"sonar-pro","thread_id":"t-1","choices":[]}""");
         var third = Read(reader, """{"id":"s1","model":"sonar-pro","thread_id":"t-2","choices":[]}""");
@@ -62,7 +62,7 @@ public sealed class PerplexityChunkReaderTests
     [InlineData("""{"choices":[{"message":42}]}""")]
     public void Malformed_chunks_raise_a_json_error_whether_read_or_folded(string json)
     {
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => Read(new PerplexityChunkReader(), json));
-        Assert.ThrowsAny<System.Text.Json.JsonException>(() => new PerplexityChunkReader(new ChatCompletionBuilder()).Read(Encoding.UTF8.GetBytes(json)));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => Read(new PerplexityReplyReader(), json));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => new PerplexityReplyReader(new ChatCompletionBuilder()).ReadChunk(Encoding.UTF8.GetBytes(json)));
     }
 }
