@@ -90,7 +90,7 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
             }
             else if (reader.ValueTextEquals("usage"u8))
             {
-                chunk.Usage = Value(ref reader, PerplexityJsonContext.Default.ChatUsage);
+                chunk.Usage = ReadUsage(ref reader);
             }
             else if (reader.ValueTextEquals("citations"u8))
             {
@@ -327,6 +327,82 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
 
     private static string Role(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("assistant"u8) ? "assistant" : reader.GetString() ?? "assistant";
+
+    /// <summary>
+    /// Token usage, read in one pass: it comes with nearly every reply, and the serializer reads a value
+    /// inside a larger document twice (once to find its end). Its <c>cost</c> is rarer and goes to the
+    /// serializer; a count sent as <see langword="null"/> reads as absent.
+    /// </summary>
+    private static ChatUsage? ReadUsage(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"usage must be an object, not {reader.TokenType}.");
+        }
+
+        var usage = new ChatUsage();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("prompt_tokens"u8))
+            {
+                usage.PromptTokens = Count(ref reader) ?? 0;
+            }
+            else if (reader.ValueTextEquals("completion_tokens"u8))
+            {
+                usage.CompletionTokens = Count(ref reader) ?? 0;
+            }
+            else if (reader.ValueTextEquals("total_tokens"u8))
+            {
+                usage.TotalTokens = Count(ref reader) ?? 0;
+            }
+            else if (reader.ValueTextEquals("citation_tokens"u8))
+            {
+                usage.CitationTokens = Count(ref reader);
+            }
+            else if (reader.ValueTextEquals("num_search_queries"u8))
+            {
+                usage.NumSearchQueries = Count(ref reader);
+            }
+            else if (reader.ValueTextEquals("reasoning_tokens"u8))
+            {
+                usage.ReasoningTokens = Count(ref reader);
+            }
+            else if (reader.ValueTextEquals("search_context_size"u8))
+            {
+                reader.Read();
+                usage.SearchContextSize = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+            }
+            else if (reader.ValueTextEquals("cost"u8))
+            {
+                usage.Cost = Value(ref reader, PerplexityJsonContext.Default.UsageCost);
+            }
+            else
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                (usage.AdditionalProperties ??= new Dictionary<string, JsonElement>())[name] = JsonElement.ParseValue(ref reader);
+            }
+        }
+
+        return usage;
+    }
+
+    private static int? Count(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number when reader.TryGetInt32(out var count) => count,
+            _ => throw new JsonException($"A token count must be a whole number, not {reader.TokenType}."),
+        };
+    }
 
     /// <summary>The next value, through the source-generated metadata.</summary>
     private static T? Value<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> type)

@@ -55,7 +55,30 @@ public sealed class PerplexityReplyReaderTests
         Assert.Equal("t-2", third.ThreadId);
     }
 
+    [Fact]
+    public void Usage_keeps_unknown_fields_and_reads_a_null_count_as_absent()
+    {
+        var chunk = Read(new PerplexityReplyReader(), """{"usage":{"prompt_tokens":null,"completion_tokens":2,"total_tokens":2,"citation_tokens":null,"reasoning_tokens":7,"brand_new":{"k":5}}}""");
+
+        var usage = chunk.Usage!;
+        Assert.Equal((0, 2, 2, null, 7), (usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens, usage.CitationTokens, usage.ReasoningTokens));
+        Assert.Equal(5, usage.AdditionalProperties!["brand_new"].GetProperty("k").GetInt32());
+        Assert.Null(usage.Cost);
+    }
+
+    [Fact]
+    public void A_whole_completion_keeps_both_its_message_and_a_stray_delta()
+    {
+        var completion = PerplexityReplyReader.ReadCompletion(Encoding.UTF8.GetBytes("""{"object":"chat.completion","choices":[{"message":{"role":"assistant","content":"All"},"delta":{"content":"A"},"index":0}]}"""));
+
+        Assert.Equal(("All", "A"), (completion.Choices[0].Message!.Content!.Text, completion.Choices[0].Delta!.Content!.Text));
+        Assert.Equal("chat.completion", completion.ObjectType);
+    }
+
     [Theory]
+    [InlineData("""{"usage":[1]}""")]
+    [InlineData("""{"usage":{"prompt_tokens":"12"}}""")]
+    [InlineData("""{"usage":{"total_tokens":1.5}}""")]
     [InlineData("[1,2]")]
     [InlineData("""{"choices":{"index":0}}""")]
     [InlineData("""{"choices":[{"delta":"text"}]}""")]
