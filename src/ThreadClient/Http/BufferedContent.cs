@@ -20,14 +20,10 @@ internal sealed class BufferedContent : HttpContent
 
     private BufferedContent(HttpContent original)
     {
-        if (original.Headers.ContentType is { } type)
-        {
-            Headers.ContentType = type;
-        }
-
+        // Copied as the strings that came (Content-Type is not parsed here); the length is the buffer's.
         foreach (var header in original.Headers.NonValidated)
         {
-            if (!header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
                 Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
             }
