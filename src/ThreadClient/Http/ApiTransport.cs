@@ -83,26 +83,13 @@ internal sealed class ApiTransport
         using (request)
         {
             using var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
-            T? reply;
-            if (response.Content is BufferedContent buffered)
-            {
-                // The resilience handler already read the body inside the attempt: parse it in place.
-                reply = reader is not null ? reader(buffered.Span) : JsonSerializer.Deserialize(buffered.Span, replyType!);
-            }
-            else if (reader is not null)
-            {
-                // A caller's own HttpClient (without the SDK's handler) hands over the body unread.
-                reply = reader(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            }
-            else
-            {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    reply = await JsonSerializer.DeserializeAsync(stream, replyType!, cancellationToken).ConfigureAwait(false);
-                }
-            }
 
+            // The resilience handler already read the body inside the attempt; a caller's own HttpClient
+            // (without the SDK's handler) hands it over unread.
+            var body = response.Content is BufferedContent buffered
+                ? buffered.Memory
+                : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var reply = reader is not null ? reader(body.Span) : JsonSerializer.Deserialize(body.Span, replyType!);
             return reply ?? throw new JsonException($"{Endpoint.Provider} returned a JSON null where a {typeof(T).Name} was expected.");
         }
     }

@@ -6,7 +6,7 @@ namespace ThreadClient.Http;
 /// <summary>
 /// A response body read into memory inside the attempt that received it, so that a body that stalls
 /// is caught by that attempt's timeout and retried. The bytes sit in a buffer rented from
-/// <see cref="ArrayPool{T}"/>: the SDK deserializes replies straight from <see cref="Span"/> and
+/// <see cref="ArrayPool{T}"/>: the SDK deserializes replies straight from <see cref="Memory"/> and
 /// the buffer goes back to the pool when the response is disposed, so a call costs no copy of its
 /// reply. A stream handed out over the buffer is closed with the content (<see cref="HttpContent"/>
 /// disposes the read stream it created), so no reader can see the buffer once it is back in the pool.
@@ -31,7 +31,7 @@ internal sealed class BufferedContent : HttpContent
     }
 
     /// <summary>The body. Valid until the response is disposed.</summary>
-    public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(BufferedContent))).AsSpan(0, _length);
+    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(BufferedContent))).AsMemory(0, _length);
 
     /// <summary>Reads the whole body of <paramref name="response"/> into a pooled buffer; disposes the response if that fails.</summary>
     public static async Task<HttpResponseMessage> LoadAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public sealed class BufferedContentTests
         await BufferedContent.LoadAsync(response, CancellationToken.None);
 
         var buffered = Assert.IsType<BufferedContent>(response.Content);
-        Assert.Equal(bytes, buffered.Span.ToArray());
+        Assert.Equal(bytes, buffered.Memory.Span.ToArray());
         Assert.Equal("application/json; charset=utf-8", buffered.Headers.ContentType!.ToString());
         Assert.Equal(["fr"], buffered.Headers.ContentLanguage);
         Assert.Equal(bytes.Length, buffered.Headers.ContentLength);
@@ -37,11 +37,11 @@ public sealed class BufferedContentTests
         await BufferedContent.LoadAsync(response, CancellationToken.None);
         var buffered = (BufferedContent)response.Content;
         Assert.Equal(1, tracker.Disposed);
-        Assert.Equal("{}", Encoding.UTF8.GetString(buffered.Span));
+        Assert.Equal("{}", Encoding.UTF8.GetString(buffered.Memory.Span));
 
         response.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => buffered.Span.Length);
+        Assert.Throws<ObjectDisposedException>(() => buffered.Memory.Span.Length);
     }
 
     [Fact]
