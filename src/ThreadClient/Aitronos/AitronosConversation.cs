@@ -36,6 +36,11 @@ internal sealed class AitronosConversation : ConversationDriver<AitronosInput, A
 
     public override AitronosInput Assistant(string text) => AitronosInput.Assistant(text);
 
+    public override AitronosInput Message(string role, string text) => new() { Role = role, Texts = { new AitronosText { Text = text } } };
+
+    public override TranscriptMessage ToTranscript(AitronosInput message) =>
+        new(message.Role, message.Texts.Count == 1 ? message.Texts[0].Text : string.Concat(message.Texts.Select(static t => t.Text)));
+
     public override string? NewConversationId() => _newThreadId?.Invoke();
 
     public override Task<AitronosResponse> SendAsync(TurnPlan<AitronosInput> plan, CancellationToken cancellationToken) =>

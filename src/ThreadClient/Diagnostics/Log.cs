@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "A {Provider} session could not save its state to the session store; the turn itself succeeded.")]
     public static partial void StoreWriteFailed(ILogger logger, string provider, Exception exception);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "{Provider} chat completions are retired (the service named the Agent API as their successor): this client's sessions now send their turns to the Agent API with their transcript.")]
+    public static partial void ChatCompletionsRetired(ILogger logger, string provider);
 }

@@ -9,7 +9,15 @@ public sealed class PreviousResponseUnavailableException : ThreadGoneException
     /// <summary>Creates the exception.</summary>
     /// <param name="error">What the service said.</param>
     public PreviousResponseUnavailableException(ThreadsApiError error)
-        : base(error, "the previous response is no longer available (responses can be chained for 24 hours). Start a new chain and send the turn again.")
+        : this(error, "the previous response is no longer available (responses can be chained for 24 hours). Start a new chain and send the turn again.")
+    {
+    }
+
+    /// <summary>Creates the exception with a sentence saying what it means for this provider.</summary>
+    /// <param name="error">What the service said.</param>
+    /// <param name="summary">What the failure means to the caller.</param>
+    public PreviousResponseUnavailableException(ThreadsApiError error, string summary)
+        : base(error, summary)
     {
     }
 }

@@ -18,6 +18,9 @@ internal static class ErrorShape
     public static bool TextMentions(ThreadsApiError error, string word) =>
         Contains(error.Message, [word]) || Contains(error.RawBody, [word]);
 
+    /// <summary>Whether the service's message (not the raw body, which may echo the request) contains the word (case-insensitive).</summary>
+    public static bool MessageMentions(ThreadsApiError error, string word) => Contains(error.Message, [word]);
+
     private static bool Contains(string? text, ReadOnlySpan<string> words)
     {
         if (text is null)

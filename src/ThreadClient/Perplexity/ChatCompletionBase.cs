@@ -54,6 +54,13 @@ public abstract class ChatCompletionBase
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
+    /// <summary>
+    /// The Agent API response this reply was made from, when a session sent the turn to the Agent API
+    /// because chat completions are retired; <see langword="null"/> for a chat completion.
+    /// </summary>
+    [JsonIgnore]
+    public Agent.AgentResponse? AgentResponse { get; set; }
+
     /// <summary><see cref="Created"/> as a point in time.</summary>
     [JsonIgnore]
     public DateTimeOffset? CreatedAt => Created is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
@@ -67,6 +74,7 @@ public abstract class ChatCompletionBase
         Citations = RelatedQuestions = null;
         SearchResults = null;
         Images = null;
+        AgentResponse = null;
         AdditionalProperties?.Clear();
     }
 }

@@ -51,6 +51,7 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         _result.SearchResults = chunk.SearchResults ?? _result.SearchResults;
         _result.RelatedQuestions = chunk.RelatedQuestions ?? _result.RelatedQuestions;
         _result.Images = chunk.Images ?? _result.Images;
+        _result.AgentResponse = chunk.AgentResponse ?? _result.AgentResponse;
         if (chunk.AdditionalProperties is { Count: > 0 } extra)
         {
             _result.AdditionalProperties ??= new Dictionary<string, JsonElement>();
@@ -80,6 +81,7 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
             SearchResults = _result.SearchResults,
             RelatedQuestions = _result.RelatedQuestions,
             Images = _result.Images,
+            AgentResponse = _result.AgentResponse,
             AdditionalProperties = _result.AdditionalProperties is null ? null : new Dictionary<string, JsonElement>(_result.AdditionalProperties),
         };
         foreach (var choice in _choices)

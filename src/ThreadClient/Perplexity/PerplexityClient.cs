@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;
+using ThreadClient.Perplexity.Agent;
 using ThreadClient.Serialization;
 using ThreadClient.Sessions;
 
@@ -17,6 +18,7 @@ public class PerplexityClient
     private static readonly ReplyReader<ChatCompletion> CompletionReader = PerplexityReplyReader.ReadCompletion;
     private readonly ApiTransport _transport = null!;
     private readonly PerplexityOptions _options = null!;
+    private volatile bool _chatCompletionsRetired;
 
     /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
     protected PerplexityClient()
@@ -27,7 +29,23 @@ public class PerplexityClient
     {
         _transport = transport;
         _options = options;
+        Agent = new PerplexityAgentClient(transport, options);
     }
+
+    /// <summary>
+    /// Perplexity's Agent API (<c>/v1/responses</c>), which replaced chat completions on 2026-09-27:
+    /// create, stream, get and cancel responses, and sessions over it (<see cref="PerplexityAgentClient.StartSession"/>).
+    /// </summary>
+    public virtual PerplexityAgentClient Agent { get; } = null!;
+
+    /// <summary>
+    /// Whether a session of this client has met the retirement of chat completions and moved to the
+    /// Agent API; from then on every turn of every session of this client goes there directly. Always
+    /// false when <see cref="PerplexityOptions.ChatCompletionsRetirement"/> is <c>Throw</c>.
+    /// </summary>
+    public virtual bool ChatCompletionsRetired => _chatCompletionsRetired;
+
+    internal PerplexityOptions Options => _options;
 
     /// <summary>Sends a chat completion request and returns the whole reply.</summary>
     /// <param name="request">The request. Validated before anything is sent; never modified.</param>
@@ -96,11 +114,20 @@ public class PerplexityClient
     {
         var settings = (PerplexitySessionOptions)(options ?? new PerplexitySessionOptions()).Snapshot();
         var model = settings.Model ?? _options.DefaultModel;
-        return new PerplexitySession(new PerplexityConversation(this, model, settings.ConfigureRequest), settings, record, binding, _transport.Clock, _transport.Logger);
+        return new PerplexitySession(new PerplexityConversation(this, model, settings.ConfigureRequest, settings.ConfigureAgentRequest), settings, record, binding, _transport.Clock, _transport.Logger);
     }
 
     internal SessionRecord NewRecord(string? conversationId) =>
         new() { Provider = _transport.Endpoint.Provider, Kind = SessionKind.Thread, ConversationId = conversationId, CreatedAt = _transport.Clock.GetUtcNow() };
+
+    internal void RememberChatCompletionsRetired()
+    {
+        if (!_chatCompletionsRetired)
+        {
+            _chatCompletionsRetired = true;
+            Log.ChatCompletionsRetired(_transport.Logger, _transport.Endpoint.Provider);
+        }
+    }
 
     private async Task<ChatCompletion> RecordTokensAsync(Task<ChatCompletion> call, string model)
     {

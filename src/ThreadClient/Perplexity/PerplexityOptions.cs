@@ -30,4 +30,30 @@ public sealed class PerplexityOptions
     /// (the service ignores or rejects threads on other models). Default <see langword="true"/>.
     /// </summary>
     public bool ValidateThreadingModel { get; set; } = true;
+
+    /// <summary>
+    /// The Agent API route for creating responses: <c>v1/responses</c> (what the official SDKs call,
+    /// and what the retirement message names) or its alias <c>v1/agent</c>.
+    /// </summary>
+    public string AgentPath { get; set; } = "v1/responses";
+
+    /// <summary>
+    /// What a Perplexity session does when chat completions answer that they are retired (Perplexity
+    /// switched them off on 2026-09-27): move the conversation to the Agent API (the default) or throw
+    /// <see cref="EndpointRetiredException"/>.
+    /// </summary>
+    public ChatCompletionsRetirementPolicy ChatCompletionsRetirement { get; set; } = ChatCompletionsRetirementPolicy.MigrateToAgentApi;
+
+    /// <summary>
+    /// How a Sonar model name becomes an Agent API target when a session migrates: a value with a
+    /// <c>/</c> is a model (<c>perplexity/sonar</c>), any other a preset (<c>pro-search</c>). A name not
+    /// listed becomes <c>perplexity/{name}</c>. Defaults: <c>sonar</c> to model <c>perplexity/sonar</c>;
+    /// <c>sonar-pro</c> to preset <c>pro-search</c>, which is an assumption (public sources disagree:
+    /// <c>fast</c>, <c>low</c> and <c>pro-search</c> are all seen); set your own entry to change it.
+    /// </summary>
+    public IDictionary<string, string> SonarModelMap { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sonar"] = "perplexity/sonar",
+        ["sonar-pro"] = "pro-search",
+    };
 }

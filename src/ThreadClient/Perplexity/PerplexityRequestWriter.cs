@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ThreadClient.Serialization;
@@ -29,18 +28,12 @@ internal static class PerplexityRequestWriter
         {
             for (var i = 0; i < request.Messages.Count; i++)
             {
-                Merge(messages[i]!.AsObject(), request.Messages[i].AdditionalProperties);
+                JsonBody.MergeExtras(messages[i]!.AsObject(), request.Messages[i].AdditionalProperties);
             }
         }
 
-        Merge(root, request.AdditionalProperties);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            root.WriteTo(writer);
-        }
-
-        return JsonBody.FromUtf8(buffer.WrittenSpan.ToArray());
+        JsonBody.MergeExtras(root, request.AdditionalProperties);
+        return JsonBody.FromNode(root);
     }
 
     private static bool HasAdditionalProperties(ChatCompletionRequest request)
@@ -60,18 +53,5 @@ internal static class PerplexityRequestWriter
         }
 
         return false;
-    }
-
-    private static void Merge(JsonObject target, IDictionary<string, JsonElement>? extra)
-    {
-        if (extra is null)
-        {
-            return;
-        }
-
-        foreach (var (name, value) in extra)
-        {
-            target[name] = JsonSerializer.SerializeToNode(value, PerplexityJsonContext.Default.JsonElement);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using ThreadClient.Perplexity.Agent;
 using ThreadClient.Sessions;
 
 namespace ThreadClient.Perplexity;
@@ -23,6 +24,14 @@ public sealed class PerplexitySessionOptions : ThreadSessionOptions
 
     /// <summary>Sets extra fields (web search options, temperature, ...) on each turn's request; the session sets the model, thread fields and messages.</summary>
     public Action<ChatCompletionRequest>? ConfigureRequest { get; set; }
+
+    /// <summary>
+    /// Sets Agent API fields on each turn the session sends there (once chat completions are retired),
+    /// after the session translated the model and what has a counterpart from <see cref="ConfigureRequest"/>
+    /// (<c>max_tokens</c>, <c>reasoning_effort</c>, a <c>json_schema</c> format, the search filters as a
+    /// <c>web_search</c> tool). The session sets <see cref="AgentRequest.Input"/>.
+    /// </summary>
+    public Action<AgentRequest>? ConfigureAgentRequest { get; set; }
 
     internal override bool DegradesWhenThreadingUnavailable => DegradeToStatelessWhenThreadingUnavailable;
 

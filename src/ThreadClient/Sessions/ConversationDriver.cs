@@ -15,6 +15,21 @@ internal abstract class ConversationDriver<TMessage, TChunk, TReply>
 
     public abstract TMessage Assistant(string text);
 
+    /// <summary>A message from a transcript entry, for replay.</summary>
+    public abstract TMessage Message(string role, string text);
+
+    /// <summary>What the transcript keeps of a message: its role and text.</summary>
+    public abstract TranscriptMessage ToTranscript(TMessage message);
+
+    /// <summary>Whether the service holds the conversation; when it does not, every turn replays the transcript.</summary>
+    public virtual bool KeepsServerState => true;
+
+    /// <summary>Whether the session must keep a transcript whatever its options (a service without state, or one that may be migrated off).</summary>
+    public virtual bool NeedsTranscript => false;
+
+    /// <summary>Whether the error says the endpoint moved and the conversation should go on at its successor (from then on, <see cref="KeepsServerState"/> is false).</summary>
+    public virtual bool Migrates(Exception error) => false;
+
     /// <summary>The id to use for a conversation the client names itself (Aitronos threads); null when the server assigns one.</summary>
     public abstract string? NewConversationId();
 
@@ -24,7 +39,7 @@ internal abstract class ConversationDriver<TMessage, TChunk, TReply>
 
     public abstract IReplyFold<TChunk, TReply> CreateFold();
 
-    /// <summary>The conversation id after the reply: the thread id it carries (the latest wins), or the chain's new response id.</summary>
+    /// <summary>The conversation id after the reply: the thread id it carries (the latest wins), the chain's new response id, or null for a stateless call without one.</summary>
     public abstract string? ConversationIdAfter(TurnPlan<TMessage> plan, TReply reply);
 
     public abstract string TextOf(TReply reply);

@@ -4,4 +4,5 @@ namespace ThreadClient.Sessions;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SessionRecord))]
+[JsonSerializable(typeof(TranscriptMessage))]
 internal sealed partial class SessionJsonContext : JsonSerializerContext;

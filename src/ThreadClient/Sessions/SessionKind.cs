@@ -8,4 +8,7 @@ public enum SessionKind
 
     /// <summary>The last response id of an Aitronos <c>previousResponseId</c> chain.</summary>
     ResponseChain,
+
+    /// <summary>A Perplexity Agent API conversation: the service keeps no thread, so the id is the last response id and the transcript is replayed.</summary>
+    Agent,
 }

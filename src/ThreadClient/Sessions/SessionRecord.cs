@@ -33,4 +33,17 @@ public sealed record SessionRecord
 
     /// <summary>Messages (inputs and replies) in the current thread sent through this session.</summary>
     public int MessageCount { get; init; }
+
+    /// <summary>
+    /// The conversation's recent turns (each user turn's messages, then the reply), oldest first, within
+    /// the session's replay budget; <see langword="null"/> when the session keeps none. Sessions replay it
+    /// where the service keeps no state (the Perplexity Agent API), when a thread is replaced with
+    /// replay, and when chat completions are retired. It is the conversation's text: keep records where
+    /// you keep other user data.
+    /// </summary>
+    public IReadOnlyList<TranscriptMessage>? Transcript { get; init; }
+
+    /// <summary>How many of the conversation's earlier turns the replay budget has dropped from <see cref="Transcript"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int DroppedTurnCount { get; init; }
 }

@@ -36,4 +36,14 @@ public sealed class SessionReply<TReply>
 
     /// <summary>Whether the turn was sent without server-side state, carrying the local transcript instead.</summary>
     public bool IsStateless { get; }
+
+    /// <summary>How many earlier turns of the session's transcript this turn's request replayed (0 when the server held the context).</summary>
+    public int ReplayedTurns { get; init; }
+
+    /// <summary>
+    /// How many of the conversation's earlier turns the model did not see on this turn because the
+    /// replay budget (<see cref="ThreadSessionOptions.ReplayTurns"/>, <see cref="ThreadSessionOptions.ReplayCharacters"/>)
+    /// left them out, the oldest first. 0 when nothing was dropped or the server held the context.
+    /// </summary>
+    public int DroppedTurns { get; init; }
 }

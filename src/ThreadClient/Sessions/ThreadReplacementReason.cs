@@ -20,4 +20,7 @@ public enum ThreadReplacementReason
 
     /// <summary>Threading is unavailable for the account; the session now sends stateless calls that carry its transcript.</summary>
     ThreadingUnavailable,
+
+    /// <summary>The endpoint was retired (Perplexity chat completions): the conversation moved to its successor (the Agent API), carrying its transcript.</summary>
+    EndpointRetired,
 }

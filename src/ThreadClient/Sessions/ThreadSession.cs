@@ -24,7 +24,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly TurnGate _gate = new();
-    private readonly SessionTranscript<TMessage>? _transcript;
+    private readonly TranscriptBudget _budget;
     private SessionRecord _record;
 
     private protected ThreadSession(ConversationDriver<TMessage, TChunk, TReply> driver, ThreadSessionOptions options, SessionRecord record, SessionBinding? binding, TimeProvider clock, ILogger logger)
@@ -35,7 +35,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         _binding = binding;
         _clock = clock;
         _logger = logger;
-        _transcript = options.KeepsTranscript ? new SessionTranscript<TMessage>(options.ReplayTurns) : null;
+        _budget = new TranscriptBudget(options.ReplayTurns, options.ReplayCharacters);
     }
 
     /// <summary>Raised after a turn moved the session to a new thread (or made it stateless). Thread ids are sensitive: do not log them above Debug.</summary>
@@ -53,8 +53,15 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     /// <summary>The conversation key when the session came from <see cref="ThreadSessionManager"/>; otherwise <see langword="null"/>.</summary>
     public string? Key => _binding?.Key;
 
-    /// <summary>The local transcript kept for replay (empty unless replay or a stateless degrade is on), oldest first.</summary>
-    public IReadOnlyList<TMessage> Transcript => _transcript?.Messages() ?? [];
+    /// <summary>
+    /// The transcript kept for replay, oldest first, as the session record holds it (role and text):
+    /// empty unless the session needs one (replay, a stateless degrade, a service that keeps no thread,
+    /// or a migration off retired chat completions). Bounded by <see cref="ThreadSessionOptions.ReplayTurns"/>
+    /// and <see cref="ThreadSessionOptions.ReplayCharacters"/>.
+    /// </summary>
+    public IReadOnlyList<TMessage> Transcript => Volatile.Read(ref _record).Transcript is { } transcript ? [.. transcript.Select(m => _driver.Message(m.Role, m.Text))] : [];
+
+    private bool KeepsTranscript => _options.ReplayTurns > 0 && (_options.KeepsTranscript || _driver.NeedsTranscript);
 
     /// <summary>Sends one user turn and returns the reply.</summary>
     /// <param name="text">The user's text.</param>
@@ -191,9 +198,12 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
     private TurnStart BeginTurn(SessionRecord record, IReadOnlyList<TMessage> turn)
     {
-        if (record.IsStateless)
+        if (record.IsStateless || !_driver.KeepsServerState)
         {
-            return new(record, new TurnPlan<TMessage>(null, false, WithTranscript(turn, true), Stateless: true, IsFallback: false), null);
+            // The service keeps nothing (a stateless degrade, the Agent API, retired chat completions): replay.
+            var plan = Replaying(record, turn, record.ConversationId, false, stateless: true, fallback: false);
+            var pending = record.IsStateless ? null : new PendingReplacement(record.ConversationId, ThreadReplacementReason.EndpointRetired, plan.Messages.Count - turn.Count, null);
+            return new(record, plan, pending);
         }
 
         if (record.ConversationId is null)
@@ -203,9 +213,10 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
         if (LimitReached(record, turn.Count))
         {
-            var messages = WithTranscript(turn, _options.Replays);
-            var pending = new PendingReplacement(record.ConversationId, ThreadReplacementReason.LimitReached, messages.Count - turn.Count, null);
-            return new(record, new TurnPlan<TMessage>(_driver.NewConversationId(), true, messages, Stateless: false, IsFallback: true), pending);
+            var plan = _options.Replays ? Replaying(record, turn, _driver.NewConversationId(), true, stateless: false, fallback: true)
+                : new TurnPlan<TMessage>(_driver.NewConversationId(), true, turn, Stateless: false, IsFallback: true);
+            var pending = new PendingReplacement(record.ConversationId, ThreadReplacementReason.LimitReached, plan.Messages.Count - turn.Count, null);
+            return new(record, plan, pending);
         }
 
         return new(record, new TurnPlan<TMessage>(record.ConversationId, false, turn, Stateless: false, IsFallback: false) { IsFirstOfSession = record.TurnCount == 0 }, null);
@@ -231,6 +242,11 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
     private ThreadReplacementReason? FallbackReason(Exception error, TurnPlan<TMessage> plan)
     {
+        if (_driver.Migrates(error))
+        {
+            return ThreadReplacementReason.EndpointRetired;
+        }
+
         if (plan.IsFallback || plan.Stateless)
         {
             return null;
@@ -250,26 +266,41 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
     private (TurnPlan<TMessage> Plan, PendingReplacement Pending) Fallback(SessionRecord record, IReadOnlyList<TMessage> turn, ThreadReplacementReason reason, Exception cause)
     {
-        if (reason == ThreadReplacementReason.ThreadingUnavailable)
-        {
-            var carried = WithTranscript(turn, true);
-            return (new TurnPlan<TMessage>(null, false, carried, Stateless: true, IsFallback: true), new PendingReplacement(record.ConversationId, reason, carried.Count - turn.Count, cause));
-        }
-
-        var messages = WithTranscript(turn, _options.Replays);
-        return (new TurnPlan<TMessage>(_driver.NewConversationId(), true, messages, Stateless: false, IsFallback: true), new PendingReplacement(record.ConversationId, reason, messages.Count - turn.Count, cause));
+        var plan = reason is ThreadReplacementReason.ThreadingUnavailable or ThreadReplacementReason.EndpointRetired
+            ? Replaying(record, turn, record.ConversationId, false, stateless: true, fallback: true)
+            : _options.Replays ? Replaying(record, turn, _driver.NewConversationId(), true, stateless: false, fallback: true)
+            : new TurnPlan<TMessage>(_driver.NewConversationId(), true, turn, Stateless: false, IsFallback: true);
+        var oldId = reason == ThreadReplacementReason.EndpointRetired && record.IsStateless ? null : record.ConversationId;
+        return (plan, new PendingReplacement(oldId, reason, plan.Messages.Count - turn.Count, cause));
     }
 
-    private IReadOnlyList<TMessage> WithTranscript(IReadOnlyList<TMessage> turn, bool replay)
+    /// <summary>A plan whose messages are the transcript's newest turns that fit the replay budget, then the new turn.</summary>
+    private TurnPlan<TMessage> Replaying(SessionRecord record, IReadOnlyList<TMessage> turn, string? conversationId, bool starts, bool stateless, bool fallback)
     {
-        if (!replay || _transcript is null)
+        if (record.Transcript is not { Count: > 0 } transcript)
         {
-            return turn;
+            return new TurnPlan<TMessage>(conversationId, starts, turn, stateless, fallback) { DroppedTurns = record.DroppedTurnCount };
         }
 
-        var messages = _transcript.Messages();
+        var newCharacters = 0;
+        foreach (var message in turn)
+        {
+            newCharacters += _driver.ToTranscript(message).Text.Length;
+        }
+
+        var (start, turns, held) = _budget.Select(transcript, newCharacters);
+        var messages = new List<TMessage>(transcript.Count - start + turn.Count);
+        for (var i = start; i < transcript.Count; i++)
+        {
+            messages.Add(_driver.Message(transcript[i].Role, transcript[i].Text));
+        }
+
         messages.AddRange(turn);
-        return messages;
+        return new TurnPlan<TMessage>(conversationId, starts, messages, stateless, fallback)
+        {
+            ReplayedTurns = turns,
+            DroppedTurns = record.DroppedTurnCount + held - turns,
+        };
     }
 
     private async ValueTask<SessionRecord> RefreshAsync(CancellationToken cancellationToken)
@@ -312,7 +343,8 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     {
         var now = _clock.GetUtcNow();
         var text = _driver.TextOf(reply);
-        var conversationId = plan.Stateless ? null : _driver.ConversationIdAfter(plan, reply);
+        var conversationId = _driver.ConversationIdAfter(plan, reply);
+        var (transcript, dropped) = KeepsTranscript ? _budget.Append(before.Transcript, Recorded(turn, text)) : (before.Transcript, 0);
         var after = before with
         {
             ConversationId = conversationId,
@@ -321,8 +353,9 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             LastUsedAt = now,
             TurnCount = before.TurnCount + 1,
             MessageCount = (plan.StartsConversation || plan.Stateless ? 0 : before.MessageCount) + plan.Messages.Count + 1,
+            Transcript = transcript,
+            DroppedTurnCount = before.DroppedTurnCount + dropped,
         };
-        _transcript?.Add(turn, _driver.Assistant(text));
         Volatile.Write(ref _record, after);
 
         ThreadReplacedEventArgs? replaced = null;
@@ -335,12 +368,29 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
                 Log.ThreadReplacedIds(_logger, _driver.Provider, move.OldId, conversationId);
             }
         }
-        else if (!plan.StartsConversation && conversationId != plan.ConversationId && _logger.IsEnabled(LogLevel.Debug))
+        else if (!plan.StartsConversation && !plan.Stateless && conversationId != plan.ConversationId && _logger.IsEnabled(LogLevel.Debug))
         {
             Log.ThreadAdopted(_logger, _driver.Provider, plan.ConversationId, conversationId);
         }
 
-        return (after, new SessionReply<TReply>(reply, text, conversationId, replaced, plan.Stateless));
+        var outcome = new SessionReply<TReply>(reply, text, conversationId, replaced, plan.Stateless)
+        {
+            ReplayedTurns = plan.ReplayedTurns,
+            DroppedTurns = plan.DroppedTurns,
+        };
+        return (after, outcome);
+    }
+
+    private TranscriptMessage[] Recorded(IReadOnlyList<TMessage> turn, string reply)
+    {
+        var messages = new TranscriptMessage[turn.Count + 1];
+        for (var i = 0; i < turn.Count; i++)
+        {
+            messages[i] = _driver.ToTranscript(turn[i]);
+        }
+
+        messages[^1] = new TranscriptMessage(TranscriptMessage.AssistantRole, reply);
+        return messages;
     }
 
     private async ValueTask<SessionReply<TReply>> SaveAndAnnounceAsync(SessionBinding binding, SessionRecord after, SessionReply<TReply> outcome)

@@ -1,5 +1,6 @@
 using ThreadClient.Aitronos;
 using ThreadClient.Perplexity;
+using ThreadClient.Perplexity.Agent;
 
 namespace ThreadClient.Sessions;
 
@@ -37,6 +38,22 @@ public sealed class ThreadSessionManager
     {
         var record = await LoadAsync(key, "Perplexity", SessionKind.Thread, cancellationToken).ConfigureAwait(false);
         return _perplexity.CreateSession(options, record ?? _perplexity.NewRecord(null), new SessionBinding(Store, key));
+    }
+
+    /// <summary>
+    /// Gets the Perplexity Agent API conversation of a key, or starts one. Its transcript lives in the
+    /// store, so another app instance sharing the store continues the same conversation.
+    /// </summary>
+    /// <param name="key">The conversation key.</param>
+    /// <param name="options">Settings for the session (they are not stored: pass the same ones each time).</param>
+    /// <param name="cancellationToken">Cancels the store read.</param>
+    /// <returns>The session, resumed from the store when the key is known.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">The key holds another kind of conversation.</exception>
+    public async Task<PerplexityAgentSession> GetOrStartPerplexityAgentAsync(string key, AgentSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var record = await LoadAsync(key, "Perplexity", SessionKind.Agent, cancellationToken).ConfigureAwait(false);
+        return _perplexity.Agent.CreateSession(options, record ?? _perplexity.Agent.NewRecord(options), new SessionBinding(Store, key));
     }
 
     /// <summary>Gets the Aitronos thread session of a key, or starts one.</summary>

@@ -14,11 +14,17 @@ public abstract class ThreadSessionOptions
     /// </summary>
     public int ReplayTurns { get; set; } = 10;
 
+    /// <summary>
+    /// The most characters of transcript a replaying request carries, the new turn included; the
+    /// oldest turns go first (the new turn itself is always sent). Default 100,000 (about 25,000 tokens).
+    /// </summary>
+    public int ReplayCharacters { get; set; } = 100_000;
+
     /// <summary>When to roll over to a new thread before sending. Provider defaults apply.</summary>
     public SessionLimits Limits { get; set; }
 
     /// <summary>Whether a rollover before a limit replays the transcript (it does when <see cref="Fallback"/> replays).</summary>
-    internal bool Replays => Fallback == ThreadFallbackPolicy.StartNewThreadAndReplay;
+    internal virtual bool Replays => Fallback == ThreadFallbackPolicy.StartNewThreadAndReplay;
 
     internal virtual bool DegradesWhenThreadingUnavailable => false;
 
@@ -36,6 +42,11 @@ public abstract class ThreadSessionOptions
         if (ReplayTurns is < 0 or > 1000)
         {
             throw new ArgumentOutOfRangeException(name + "." + nameof(ReplayTurns), ReplayTurns, name + ".ReplayTurns must be between 0 and 1000.");
+        }
+
+        if (ReplayCharacters < 1)
+        {
+            throw new ArgumentOutOfRangeException(name + "." + nameof(ReplayCharacters), ReplayCharacters, name + ".ReplayCharacters must be at least 1.");
         }
 
         ArgumentNullException.ThrowIfNull(Limits, name + "." + nameof(Limits));

@@ -9,4 +9,10 @@ namespace ThreadClient.Sessions;
 internal sealed record TurnPlan<TMessage>(string? ConversationId, bool StartsConversation, IReadOnlyList<TMessage> Messages, bool Stateless, bool IsFallback)
 {
     public bool IsFirstOfSession { get; init; } = StartsConversation;
+
+    /// <summary>How many earlier turns of the transcript the plan's messages replay.</summary>
+    public int ReplayedTurns { get; init; }
+
+    /// <summary>How many of the conversation's earlier turns the model will not see (left out by the replay budget), when the plan replays.</summary>
+    public int DroppedTurns { get; init; }
 }

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ThreadClient.Perplexity.Agent;
+
+/// <summary>
+/// A request to Perplexity's Agent API (<c>POST /v1/responses</c>, alias <c>/v1/agent</c>), the
+/// successor of Sonar chat completions. Every field of the official SDK's <c>ResponsesRequestInput</c>
+/// is modelled; only the fields you set are written. The service keeps no thread: a follow-up sees
+/// earlier turns only when <see cref="Input"/> replays them (or, where the service honours it,
+/// <see cref="PreviousResponseId"/> points at a completed response). Sessions do that for you.
+/// </summary>
+public sealed class AgentRequest
+{
+    /// <summary>The maximum number of <see cref="Models"/> the service accepts.</summary>
+    public const int MaxFallbackModels = 5;
+
+    /// <summary>What the model reads: a string, or input items (messages, function calls and their outputs). Required.</summary>
+    [JsonPropertyName("input")]
+    public AgentInput Input { get; set; } = new();
+
+    /// <summary>System-level instructions for this response.</summary>
+    [JsonPropertyName("instructions")]
+    public string? Instructions { get; set; }
+
+    /// <summary>The model, as <c>provider/model</c> (for example <c>perplexity/sonar</c>, <c>openai/gpt-5.5</c>).</summary>
+    [JsonPropertyName("model")]
+    public string? Model { get; set; }
+
+    /// <summary>Models to try in order when one is unavailable; at most <see cref="MaxFallbackModels"/>.</summary>
+    [JsonPropertyName("models")]
+    public IList<string>? Models { get; set; }
+
+    /// <summary>A named preset (model, search configuration, tools and prompt bundled by Perplexity), for example <c>pro-search</c>.</summary>
+    [JsonPropertyName("preset")]
+    public string? Preset { get; set; }
+
+    /// <summary>A completed earlier response to continue from. Perplexity documents that this may currently be ignored: replay the transcript in <see cref="Input"/> to be sure.</summary>
+    [JsonPropertyName("previous_response_id")]
+    public string? PreviousResponseId { get; set; }
+
+    /// <summary>Whether the service stores the response (so that it can be fetched or continued).</summary>
+    [JsonPropertyName("store")]
+    public bool? Store { get; set; }
+
+    /// <summary>Whether the reply is streamed. Set by <see cref="PerplexityAgentClient.StreamResponseAsync"/>; leave it unset.</summary>
+    [JsonPropertyName("stream")]
+    public bool? Stream { get; set; }
+
+    /// <summary>Run the response in the background: the call returns at once and <see cref="PerplexityAgentClient.GetResponseAsync"/> polls it.</summary>
+    [JsonPropertyName("background")]
+    public bool? Background { get; set; }
+
+    /// <summary>The most output tokens the response may use.</summary>
+    [JsonPropertyName("max_output_tokens")]
+    public int? MaxOutputTokens { get; set; }
+
+    /// <summary>The most agent steps (tool rounds) the response may take.</summary>
+    [JsonPropertyName("max_steps")]
+    public int? MaxSteps { get; set; }
+
+    /// <summary>Reasoning settings (<c>effort</c>).</summary>
+    [JsonPropertyName("reasoning")]
+    public AgentReasoning? Reasoning { get; set; }
+
+    /// <summary>Structured output (<c>json_schema</c>).</summary>
+    [JsonPropertyName("response_format")]
+    public AgentResponseFormat? ResponseFormat { get; set; }
+
+    /// <summary>Tools the agent may use: <see cref="WebSearchTool"/>, <see cref="FetchUrlTool"/>, <see cref="FunctionTool"/>, or any other with <see cref="AgentTool.FromJson(string)"/>.</summary>
+    [JsonPropertyName("tools")]
+    public IList<AgentTool>? Tools { get; set; }
+
+    /// <summary>The language the answer should be in (for example <c>en</c>).</summary>
+    [JsonPropertyName("language_preference")]
+    public string? LanguagePreference { get; set; }
+
+    /// <summary>Fields this SDK does not model, written as they are after the modelled ones (a key that repeats a modelled field replaces it).</summary>
+    [JsonIgnore]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>A shallow copy with <see cref="Stream"/> set, so that the caller's request is never modified.</summary>
+    internal AgentRequest WithStream(bool? stream)
+    {
+        var copy = (AgentRequest)MemberwiseClone();
+        copy.Stream = stream;
+        return copy;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
+
+namespace ThreadClient.Perplexity.Agent;
+
+/// <summary>
+/// A response of Perplexity's Agent API. <see cref="OutputText"/> is the answer (the concatenated
+/// <c>output_text</c> parts of the message items, as the official SDKs' <c>output_text</c>);
+/// <see cref="Output"/> keeps every item, including kinds this SDK does not know
+/// (<see cref="AgentOutputRaw"/>); fields it does not model are in <see cref="AdditionalProperties"/>.
+/// </summary>
+public sealed class AgentResponse
+{
+    private string? _outputText;
+
+    /// <summary>The response id (<c>resp_...</c>), for <see cref="PerplexityAgentClient.GetResponseAsync"/> and <c>previous_response_id</c>.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    /// <summary>The object type, <c>response</c>.</summary>
+    [JsonPropertyName("object")]
+    public string? ObjectType { get; set; }
+
+    /// <summary>When the response was created, in unix seconds.</summary>
+    [JsonPropertyName("created_at")]
+    [JsonConverter(typeof(LenientInt64Converter))]
+    public long? CreatedAtUnix { get; set; }
+
+    /// <summary>The model that answered.</summary>
+    [JsonPropertyName("model")]
+    public string? Model { get; set; }
+
+    /// <summary><c>completed</c>, <c>failed</c>, <c>in_progress</c>, <c>queued</c>, <c>cancelled</c> or <c>requires_action</c> (<see cref="AgentResponseStatus"/>).</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    /// <summary>What the agent produced, in order: messages, search results, fetched pages, function calls, and any other kind.</summary>
+    [JsonPropertyName("output")]
+    public IList<AgentOutputItem> Output { get; set; } = [];
+
+    /// <summary>The response this one continued, when the request named one.</summary>
+    [JsonPropertyName("previous_response_id")]
+    public string? PreviousResponseId { get; set; }
+
+    /// <summary>Whether the service stored the response.</summary>
+    [JsonPropertyName("store")]
+    public bool? Store { get; set; }
+
+    /// <summary>Whether the response ran in the background.</summary>
+    [JsonPropertyName("background")]
+    public bool? Background { get; set; }
+
+    /// <summary>Why the response failed, when it did.</summary>
+    [JsonPropertyName("error")]
+    public AgentError? Error { get; set; }
+
+    /// <summary>Tokens and cost, when the service reported them.</summary>
+    [JsonPropertyName("usage")]
+    public AgentUsage? Usage { get; set; }
+
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary><see cref="CreatedAtUnix"/> as a point in time.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? CreatedAt => CreatedAtUnix is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    /// <summary>The answer: every <c>output_text</c> part of every message item, joined in order; empty when there is none.</summary>
+    [JsonIgnore]
+    public string OutputText => _outputText ??= JoinOutputText();
+
+    /// <summary>
+    /// The sources of the answer: the URLs its message annotations cite, then those of its search results
+    /// and fetched pages, each once, in that order.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<AgentSource> Sources => CollectSources();
+
+    /// <summary>The search results of every <c>search_results</c> item, in order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<AgentSearchResult> SearchResults =>
+        [.. Output.OfType<AgentOutputSearchResults>().SelectMany(static item => item.Results ?? [])];
+
+    /// <summary>The function calls the model asked for (status <c>requires_action</c>), in order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<AgentOutputFunctionCall> FunctionCalls => [.. Output.OfType<AgentOutputFunctionCall>()];
+
+    /// <summary>Forgets the cached <see cref="OutputText"/>, after the fold changed <see cref="Output"/>.</summary>
+    internal void OutputChanged() => _outputText = null;
+
+    private string JoinOutputText()
+    {
+        string? single = null;
+        StringBuilder? joined = null;
+        foreach (var item in Output)
+        {
+            if (item is not AgentOutputMessage { Content: { } content })
+            {
+                continue;
+            }
+
+            foreach (var part in content)
+            {
+                if (part.Text is not { Length: > 0 } text || !part.IsOutputText)
+                {
+                    continue;
+                }
+
+                if (single is null && joined is null)
+                {
+                    single = text;
+                }
+                else
+                {
+                    (joined ??= new StringBuilder(single)).Append(text);
+                    single = null;
+                }
+            }
+        }
+
+        return joined?.ToString() ?? single ?? "";
+    }
+
+    private List<AgentSource> CollectSources()
+    {
+        var sources = new List<AgentSource>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string? url, string? title, string? snippet)
+        {
+            if (url is { Length: > 0 } && seen.Add(url))
+            {
+                sources.Add(new AgentSource(url, title, snippet));
+            }
+        }
+
+        foreach (var item in Output)
+        {
+            if (item is AgentOutputMessage { Content: { } content })
+            {
+                foreach (var annotation in content.SelectMany(static p => p.Annotations ?? []))
+                {
+                    Add(annotation.Url, annotation.Title, null);
+                }
+            }
+        }
+
+        foreach (var item in Output)
+        {
+            switch (item)
+            {
+                case AgentOutputSearchResults { Results: { } results }:
+                    foreach (var result in results)
+                    {
+                        Add(result.Url, result.Title, result.Snippet);
+                    }
+
+                    break;
+                case AgentOutputFetchUrlResults { Contents: { } pages }:
+                    foreach (var page in pages)
+                    {
+                        Add(page.Url, page.Title, page.Snippet);
+                    }
+
+                    break;
+            }
+        }
+
+        return sources;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using ThreadClient.Sessions;
+
+namespace ThreadClient.Perplexity.Agent;
+
+/// <summary>
+/// Folds the events of a streamed Agent API response into the response the non-streaming call
+/// returns. The text of each content part is its deltas, or, when the part's
+/// <c>response.output_text.done</c> (or the finished item, or <c>response.completed</c>) says what the
+/// whole text is, that: text is never doubled, and text whose deltas were missed is recovered from
+/// the terminal events. Only one copy of the text is held, so memory grows with the answer, not with
+/// the number of events.
+/// </summary>
+public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentResponse>
+{
+    private readonly SortedDictionary<long, AgentOutputItem> _items = [];
+    private readonly SortedDictionary<(long Item, long Part), PartText> _texts = [];
+    private AgentResponse? _response;
+    private long _lastItem;
+
+    /// <summary>Whether <c>response.completed</c> has been seen.</summary>
+    public bool IsCompleted { get; private set; }
+
+    /// <summary>How many events were folded.</summary>
+    public int EventCount { get; private set; }
+
+    /// <summary>The response id, once an event has carried it.</summary>
+    public string? ResponseId => _response?.Id;
+
+    /// <summary>Adds one event.</summary>
+    /// <param name="item">The event.</param>
+    public void Append(AgentStreamEvent item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        EventCount++;
+        switch (item.Kind)
+        {
+            case AgentStreamEventKind.Created or AgentStreamEventKind.InProgress or AgentStreamEventKind.Completed:
+                if (item.Response is { } response)
+                {
+                    _response = response;
+                }
+
+                IsCompleted |= item.Kind == AgentStreamEventKind.Completed;
+                break;
+            case AgentStreamEventKind.OutputItemAdded or AgentStreamEventKind.OutputItemDone when item.Item is { } added:
+                _lastItem = item.OutputIndex ?? _lastItem;
+                _items[_lastItem] = added;
+                if (item.Kind == AgentStreamEventKind.OutputItemDone && added is AgentOutputMessage { Content: { } parts })
+                {
+                    for (var i = 0; i < parts.Count; i++)
+                    {
+                        if (parts[i].Text is { } whole)
+                        {
+                            Part(_lastItem, i).Whole = whole;
+                        }
+                    }
+                }
+
+                break;
+            case AgentStreamEventKind.OutputTextDelta when !string.IsNullOrEmpty(item.Delta):
+                Part(item.OutputIndex ?? _lastItem, item.ContentIndex ?? 0).Deltas.Append(item.Delta);
+                break;
+            case AgentStreamEventKind.OutputTextDone when item.Text is not null:
+                Part(item.OutputIndex ?? _lastItem, item.ContentIndex ?? 0).Whole = item.Text;
+                break;
+        }
+    }
+
+    /// <summary>The answer text received so far (what a failed stream reports as its partial text).</summary>
+    /// <returns>The text.</returns>
+    public string PartialText()
+    {
+        var text = new StringBuilder();
+        foreach (var part in _texts.Values)
+        {
+            part.AppendTo(text);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The response: <c>response.completed</c>'s, with every message's text as streamed when the completed response left it out.</summary>
+    /// <returns>The folded response.</returns>
+    public AgentResponse Build()
+    {
+        var response = _response ?? new AgentResponse { Status = IsCompleted ? AgentResponseStatus.Completed : null };
+        if (response.Output.Count == 0 && _items.Count > 0)
+        {
+            response.Output = [.. _items.Values];
+        }
+
+        // Text streamed for parts the response does not carry (or carries empty) goes into its message items.
+        foreach (var ((itemIndex, partIndex), part) in _texts)
+        {
+            var message = MessageAt(response, itemIndex);
+            message.Content ??= [];
+            while (message.Content.Count <= partIndex)
+            {
+                message.Content.Add(new AgentOutputContent { Type = "output_text", Text = "" });
+            }
+
+            var content = message.Content[(int)partIndex];
+            if (string.IsNullOrEmpty(content.Text))
+            {
+                content.Text = part.ToString();
+            }
+        }
+
+        response.OutputChanged();
+        return response;
+    }
+
+    private static AgentOutputMessage MessageAt(AgentResponse response, long index)
+    {
+        if (index < response.Output.Count && response.Output[(int)index] is AgentOutputMessage message)
+        {
+            return message;
+        }
+
+        // A message the response does not list (a completed event without output): the first message, or a new one.
+        if (response.Output.OfType<AgentOutputMessage>().FirstOrDefault() is { } first)
+        {
+            return first;
+        }
+
+        var created = new AgentOutputMessage { Role = AgentRole.Assistant, Status = AgentResponseStatus.Completed };
+        response.Output.Add(created);
+        return created;
+    }
+
+    private PartText Part(long item, long part)
+    {
+        if (!_texts.TryGetValue((item, part), out var text))
+        {
+            text = new PartText();
+            _texts[(item, part)] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>One content part's text: the deltas, until a terminal event says what the whole text is.</summary>
+    private sealed class PartText
+    {
+        private string? _whole;
+        private StringBuilder? _deltas;
+
+        public StringBuilder Deltas => _deltas ??= new StringBuilder();
+
+        public string? Whole
+        {
+            get => _whole;
+            set
+            {
+                _whole = value;
+                _deltas = null;
+            }
+        }
+
+        public void AppendTo(StringBuilder text)
+        {
+            if (_whole is not null)
+            {
+                text.Append(_whole);
+            }
+            else if (_deltas is not null)
+            {
+                text.Append(_deltas);
+            }
+        }
+
+        public override string ToString() => _whole ?? _deltas?.ToString() ?? "";
+    }
+}

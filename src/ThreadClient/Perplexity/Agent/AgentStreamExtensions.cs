@@ -1,0 +1,21 @@
+namespace ThreadClient.Perplexity.Agent;
+
+/// <summary>Helpers over a stream of <see cref="AgentStreamEvent"/>s.</summary>
+public static class AgentStreamExtensions
+{
+    /// <summary>Reads the whole stream and folds it into the final response.</summary>
+    /// <param name="events">The stream, for example from <see cref="PerplexityAgentClient.StreamResponseAsync"/>.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>The response the stream adds up to.</returns>
+    public static async Task<AgentResponse> ToResponseAsync(this IAsyncEnumerable<AgentStreamEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var builder = new AgentResponseBuilder();
+        await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            builder.Append(item);
+        }
+
+        return builder.Build();
+    }
+}

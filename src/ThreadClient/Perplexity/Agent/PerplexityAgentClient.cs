@@ -1,0 +1,181 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ThreadClient.Diagnostics;
+using ThreadClient.Http;
+using ThreadClient.Serialization;
+using ThreadClient.Sessions;
+
+namespace ThreadClient.Perplexity.Agent;
+
+/// <summary>
+/// Perplexity's Agent API (<c>POST /v1/responses</c>, alias <c>/v1/agent</c>), which replaced Sonar
+/// chat completions on 2026-09-27: create, stream, get and cancel responses, and sessions that carry a
+/// conversation across turns although the service keeps no thread. Get it from
+/// <see cref="PerplexityClient.Agent"/>; it shares the root client's HTTP pipeline and key. Members
+/// are virtual so that calling code can be tested with a mock.
+/// </summary>
+public class PerplexityAgentClient
+{
+    private static readonly ReplyReader<AgentResponse> ResponseReader = static json => JsonSerializer.Deserialize(json, AgentJsonContext.Default.AgentResponse)!;
+    private static readonly ReplyReader<AgentCancellation> CancellationReader = static json => JsonSerializer.Deserialize(json, AgentJsonContext.Default.AgentCancellation)!;
+    private readonly ApiTransport _transport = null!;
+    private readonly PerplexityOptions _options = null!;
+
+    /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
+    protected PerplexityAgentClient()
+    {
+    }
+
+    internal PerplexityAgentClient(ApiTransport transport, PerplexityOptions options)
+    {
+        _transport = transport;
+        _options = options;
+    }
+
+    /// <summary>Creates a response and returns it whole.</summary>
+    /// <param name="request">The request. Validated before anything is sent; never modified.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response; <see cref="AgentResponse.OutputText"/> is the answer.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule (no input, more than five fallback models, <c>Stream = true</c>).</exception>
+    /// <exception cref="PreviousResponseUnavailableException">The service does not know <see cref="AgentRequest.PreviousResponseId"/>.</exception>
+    /// <exception cref="ThreadsApiException">The service refused the request.</exception>
+    public virtual Task<AgentResponse> CreateResponseAsync(AgentRequest request, CancellationToken cancellationToken = default)
+    {
+        AgentRequestValidator.Validate(request, nameof(request));
+        if (request.Stream == true)
+        {
+            throw new ArgumentException("request.Stream is true: call StreamResponseAsync to stream.", nameof(request));
+        }
+
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, _options.AgentPath, Body(request), RequestProfile.Generation);
+        var call = _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken);
+        return ThreadsTelemetry.TokenUsage.Enabled ? RecordTokensAsync(call, request.Model ?? request.Preset) : call;
+    }
+
+    /// <summary>
+    /// Creates a response with <c>stream: true</c> and yields its events as they arrive. Fold them with
+    /// <see cref="AgentStreamExtensions.ToResponseAsync"/> or an <see cref="AgentResponseBuilder"/>.
+    /// Stopping early (<c>break</c>) closes the connection.
+    /// </summary>
+    /// <param name="request">The request. Validated now, before anything is sent; never modified.</param>
+    /// <param name="cancellationToken">Cancels the call, checked before each event.</param>
+    /// <returns>The events, in order.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule.</exception>
+    /// <exception cref="ThreadsStreamException">While enumerating: <c>response.failed</c>, an error frame after HTTP 200, a broken connection, or a stream that ended before <c>response.completed</c>; <see cref="ThreadsStreamException.PartialText"/> holds the text received.</exception>
+    public virtual IAsyncEnumerable<AgentStreamEvent> StreamResponseAsync(AgentRequest request, CancellationToken cancellationToken = default)
+    {
+        AgentRequestValidator.Validate(request, nameof(request));
+        return StreamCore(request.WithStream(true), cancellationToken);
+    }
+
+    /// <summary>Gets a stored response by id (for example to poll a <see cref="AgentRequest.Background"/> one).</summary>
+    /// <param name="responseId">The response id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response as the service has it now.</returns>
+    /// <exception cref="ArgumentException"><paramref name="responseId"/> is empty.</exception>
+    /// <exception cref="ThreadsApiException">The service refused (404: no such stored response).</exception>
+    public virtual Task<AgentResponse> GetResponseAsync(string responseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(responseId);
+        var httpRequest = _transport.CreateRequest(HttpMethod.Get, AgentErrors.ResponsesPath + "/" + Uri.EscapeDataString(responseId), content: null);
+        return _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.Plain, cancellationToken);
+    }
+
+    /// <summary>Asks the service to stop a running (background) response.</summary>
+    /// <param name="responseId">The response id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The service's answer, <c>status: "cancelling"</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="responseId"/> is empty.</exception>
+    /// <exception cref="ThreadsApiException">The service refused.</exception>
+    public virtual Task<AgentCancellation> CancelResponseAsync(string responseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(responseId);
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, AgentErrors.ResponsesPath + "/" + Uri.EscapeDataString(responseId) + "/cancel", content: null);
+        return _transport.SendAsync(httpRequest, CancellationReader, AgentErrors.Plain, cancellationToken);
+    }
+
+    /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
+    public virtual Uri BaseAddress => _transport.Endpoint.BaseAddress;
+
+    /// <summary>Starts a conversation on the Agent API.</summary>
+    /// <param name="options">The session's settings; copied now. Defaults apply when <see langword="null"/>.</param>
+    /// <returns>The session; nothing is sent until its first turn.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public virtual PerplexityAgentSession StartSession(AgentSessionOptions? options = null) => CreateSession(options, record: null, binding: null);
+
+    internal PerplexityAgentSession CreateSession(AgentSessionOptions? options, SessionRecord? record, SessionBinding? binding)
+    {
+        var settings = (AgentSessionOptions)(options ?? new AgentSessionOptions()).Snapshot();
+        var driver = new AgentConversation(this, settings, ChatCompletionsOnAgent.Target(_options.DefaultModel, _options));
+        return new PerplexityAgentSession(driver, settings, record ?? NewRecord(settings), binding, _transport.Clock, _transport.Logger);
+    }
+
+    /// <summary>A new conversation's record: in replay mode it is stateless from the start (the service never holds it).</summary>
+    internal SessionRecord NewRecord(AgentSessionOptions? options) => new()
+    {
+        Provider = _transport.Endpoint.Provider,
+        Kind = SessionKind.Agent,
+        IsStateless = (options?.ContextMode ?? AgentContextMode.Replay) == AgentContextMode.Replay,
+        CreatedAt = _transport.Clock.GetUtcNow(),
+    };
+
+    internal static ByteArrayContent Body(AgentRequest request) =>
+        JsonBody.CreateWithExtras(request, AgentJsonContext.Default.AgentRequest, request.AdditionalProperties);
+
+    private async IAsyncEnumerable<AgentStreamEvent> StreamCore(AgentRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var endpoint = _transport.Endpoint;
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, _options.AgentPath, Body(request), RequestProfile.StreamingGeneration);
+        var response = await _transport.SendForStreamAsync(httpRequest, AgentErrors.For(request), cancellationToken).ConfigureAwait(false);
+        var received = new ReceivedText();
+        var completed = false;
+        await foreach (var frame in SseStream.ReadAsync(response, static (type, data) => AgentStreamFrame.Parse(type, data), endpoint, received.ToString, cancellationToken).ConfigureAwait(false))
+        {
+            if (frame.IsDone)
+            {
+                break;
+            }
+
+            if (frame.ErrorBody is not null)
+            {
+                throw frame.ToException(endpoint, received.ToString());
+            }
+
+            if (frame.Event is not { } item)
+            {
+                continue;
+            }
+
+            switch (item.Kind)
+            {
+                case AgentStreamEventKind.Failed:
+                    throw AgentErrors.Failed(endpoint, item.Error, "The response failed.", "response_failed", received.ToString());
+                case AgentStreamEventKind.OutputTextDelta:
+                    received.Append(item.Delta);
+                    break;
+                case AgentStreamEventKind.Completed:
+                    completed = true;
+                    if (item.Response is { Status: AgentResponseStatus.Failed } failed)
+                    {
+                        throw AgentErrors.Failed(endpoint, failed.Error, "The response failed.", "response_failed", received.ToString());
+                    }
+
+                    break;
+            }
+
+            yield return item;
+        }
+
+        if (!completed)
+        {
+            throw AgentErrors.Failed(endpoint, null, "The stream ended before response.completed.", "stream_incomplete", received.ToString());
+        }
+    }
+
+    private async Task<AgentResponse> RecordTokensAsync(Task<AgentResponse> call, string? model)
+    {
+        var response = await call.ConfigureAwait(false);
+        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, model, response.Usage?.InputTokens, response.Usage?.OutputTokens);
+        return response;
+    }
+}
