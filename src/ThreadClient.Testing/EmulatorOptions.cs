@@ -26,4 +26,19 @@ public sealed class EmulatorOptions
 
     /// <summary>Characters per streamed piece of a reply. Default 8.</summary>
     public int StreamPieceLength { get; set; } = 8;
+
+    /// <summary>
+    /// Whether the Agent API honours <c>previous_response_id</c> (the named response's turns count as
+    /// context, and an unknown id answers 404). Default <see langword="false"/>: Perplexity documents it
+    /// as currently a no-op, so the id is ignored, as there.
+    /// </summary>
+    public bool AgentHonoursPreviousResponseId { get; set; }
+
+    /// <summary>
+    /// Whether <c>POST /chat/completions</c> answers as Perplexity has since 2026-09-27: 403
+    /// <c>chat_completions_not_available</c>, "Sonar is now the Agent API. Use /v1/responses instead."
+    /// (<see cref="ThreadsEmulator.ChatCompletionsRetiredBody"/>). Default <see langword="false"/>; also
+    /// settable while running (<see cref="ThreadsEmulator.PerplexityChatCompletionsRetired"/>).
+    /// </summary>
+    public bool PerplexityChatCompletionsRetired { get; set; }
 }

@@ -26,6 +26,8 @@ public sealed class ThreadsEmulator : IAsyncDisposable
 {
     private readonly EmulatorOptions _options;
     private readonly PerplexityEndpoint _perplexity;
+    private readonly AgentEndpoint _agent;
+    private volatile bool _chatCompletionsRetired;
     private readonly AitronosResponsesEndpoint _responses;
     private readonly AitronosThreadsEndpoint _threads;
     private readonly ConcurrentQueue<EmulatorRequest> _requests = new();
@@ -37,6 +39,8 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     {
         _options = options;
         _perplexity = new PerplexityEndpoint(options);
+        _agent = new AgentEndpoint(options);
+        _chatCompletionsRetired = options.PerplexityChatCompletionsRetired;
         var store = new AitronosStore();
         _responses = new AitronosResponsesEndpoint(store, options);
         _threads = new AitronosThreadsEndpoint(store, options);
@@ -56,6 +60,20 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     {
         get => _perplexity.ThreadingEnabled;
         set => _perplexity.ThreadingEnabled = value;
+    }
+
+    /// <summary>The body the retired chat completions endpoint answers with (403), as Perplexity sends it.</summary>
+    public const string ChatCompletionsRetiredBody = """{"error":{"message":"Sonar is now the Agent API. Use /v1/responses instead.","type":"chat_completions_not_available","code":403}}""";
+
+    /// <summary>
+    /// Whether Perplexity chat completions are retired: on, <c>POST /chat/completions</c> answers 403
+    /// with <see cref="ChatCompletionsRetiredBody"/>, as the real service has since 2026-09-27, while the
+    /// Agent API keeps answering.
+    /// </summary>
+    public bool PerplexityChatCompletionsRetired
+    {
+        get => _chatCompletionsRetired;
+        set => _chatCompletionsRetired = value;
     }
 
     /// <summary>Starts an emulator.</summary>
@@ -92,7 +110,8 @@ public sealed class ThreadsEmulator : IAsyncDisposable
 
         _requests.Enqueue(new EmulatorRequest(request.Method, path, request.QueryString.Value ?? "", text, _options.TimeProvider.GetUtcNow()));
         context.Response.Headers["x-request-id"] = EmulatorHttp.Id("req_", Interlocked.Increment(ref _requestIds));
-        var perplexity = path.StartsWith(PerplexityEndpoint.Path, StringComparison.Ordinal);
+        var agent = AgentEndpoint.Serves(path);
+        var perplexity = agent || path.StartsWith(PerplexityEndpoint.Path, StringComparison.Ordinal);
         var fault = Faults.Take(request.Method, path);
         if (await ApplyAsync(context, fault, perplexity).ConfigureAwait(false))
         {
@@ -118,7 +137,17 @@ public sealed class ThreadsEmulator : IAsyncDisposable
             return;
         }
 
-        if (perplexity && request.Method == "POST")
+        if (agent)
+        {
+            await _agent.HandleAsync(context, path, body, fault).ConfigureAwait(false);
+        }
+        else if (perplexity && request.Method == "POST" && _chatCompletionsRetired)
+        {
+            context.Response.StatusCode = 403;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(ChatCompletionsRetiredBody, context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (perplexity && request.Method == "POST")
         {
             await _perplexity.HandleAsync(context, body, fault).ConfigureAwait(false);
         }

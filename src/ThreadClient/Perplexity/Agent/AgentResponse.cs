@@ -14,6 +14,7 @@ namespace ThreadClient.Perplexity.Agent;
 public sealed class AgentResponse
 {
     private string? _outputText;
+    private IList<AgentOutputItem> _output = [];
 
     /// <summary>The response id (<c>resp_...</c>), for <see cref="PerplexityAgentClient.GetResponseAsync"/> and <c>previous_response_id</c>.</summary>
     [JsonPropertyName("id")]
@@ -38,7 +39,11 @@ public sealed class AgentResponse
 
     /// <summary>What the agent produced, in order: messages, search results, fetched pages, function calls, and any other kind.</summary>
     [JsonPropertyName("output")]
-    public IList<AgentOutputItem> Output { get; set; } = [];
+    public IList<AgentOutputItem> Output
+    {
+        get => _output;
+        set => _output = value ?? [];
+    }
 
     /// <summary>The response this one continued, when the request named one.</summary>
     [JsonPropertyName("previous_response_id")]
@@ -127,12 +132,23 @@ public sealed class AgentResponse
     private List<AgentSource> CollectSources()
     {
         var sources = new List<AgentSource>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string? url, string? title, string? snippet)
         {
-            if (url is { Length: > 0 } && seen.Add(url))
+            if (url is not { Length: > 0 })
             {
+                return;
+            }
+
+            if (!seen.TryGetValue(url, out var index))
+            {
+                seen[url] = sources.Count;
                 sources.Add(new AgentSource(url, title, snippet));
+            }
+            else if (sources[index] is var known && (known.Title is null || known.Snippet is null))
+            {
+                // A URL cited first and found again by a search: one source, with what each told of it.
+                sources[index] = known with { Title = known.Title ?? title, Snippet = known.Snippet ?? snippet };
             }
         }
 
