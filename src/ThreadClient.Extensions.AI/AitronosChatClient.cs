@@ -36,7 +36,7 @@ internal sealed class AitronosChatClient : ThreadsChatClient<AitronosInput, Aitr
         return StatelessRequested(options);
     }
 
-    protected override ThreadSession<AitronosInput, AitronosStreamEvent, AitronosResponse> Open(ChatOptions? options)
+    protected override ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken)
     {
         var template = _template;
         var settings = new AitronosSessionOptions
@@ -54,7 +54,7 @@ internal sealed class AitronosChatClient : ThreadsChatClient<AitronosInput, Aitr
             settings.ThreadIdFactory = template.ThreadIdFactory;
         }
 
-        return options?.ConversationId is { } threadId ? _client.ResumeSession(threadId, settings) : _client.StartSession(settings);
+        return Opened(options?.ConversationId is { } threadId ? _client.ResumeSession(threadId, settings) : _client.StartSession(settings));
     }
 
     protected override async Task<ChatResponse> StatelessAsync(IReadOnlyList<AitronosInput> turn, ChatOptions? options, CancellationToken cancellationToken)

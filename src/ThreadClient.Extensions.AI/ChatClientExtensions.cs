@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using ThreadClient.Aitronos;
 using ThreadClient.Perplexity;
+using ThreadClient.Perplexity.Agent;
 
 namespace ThreadClient.Extensions.AI;
 
@@ -8,10 +9,15 @@ namespace ThreadClient.Extensions.AI;
 public static class ChatClientExtensions
 {
     /// <summary>
-    /// Perplexity chat completions as an <see cref="IChatClient"/>. With model <c>sonar-pro</c> each
-    /// conversation is a thread: <see cref="ChatOptions.ConversationId"/> absent starts one, present
-    /// continues it (send only the new messages); the response's <c>ConversationId</c> is the thread
-    /// id after the turn. Other models make stateless calls (no <c>ConversationId</c>).
+    /// Perplexity as an <see cref="IChatClient"/>. With model <c>sonar-pro</c> each conversation is a
+    /// thread: <see cref="ChatOptions.ConversationId"/> absent starts one, present continues it (send
+    /// only the new messages); the response's <c>ConversationId</c> is the thread id after the turn.
+    /// Other models make stateless calls (no <c>ConversationId</c>). Once chat completions are retired
+    /// (Perplexity switched them off on 2026-09-27), the turn that meets the retirement is answered by
+    /// the Agent API and returns an Agent API conversation key as its <c>ConversationId</c> (see
+    /// <see cref="AsIChatClient(PerplexityAgentClient, string?, AgentSessionOptions?)"/>), with the
+    /// replaced thread id and <c>EndpointRetired</c> in <c>AdditionalProperties</c>; every later call
+    /// goes to the Agent API.
     /// </summary>
     /// <param name="client">The Perplexity client, for example <c>threadsClient.Perplexity</c>.</param>
     /// <param name="defaultModel">The model when <see cref="ChatOptions.ModelId"/> is not set; <c>sonar-pro</c> by default.</param>
@@ -20,7 +26,28 @@ public static class ChatClientExtensions
     public static IChatClient AsIChatClient(this PerplexityClient client, string? defaultModel = null, PerplexitySessionOptions? sessionOptions = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new PerplexityChatClient(client, defaultModel ?? PerplexityOptions.ThreadingModel, sessionOptions);
+        return new PerplexityChatRouter(client, defaultModel ?? PerplexityOptions.ThreadingModel, sessionOptions);
+    }
+
+    /// <summary>
+    /// Perplexity's Agent API as an <see cref="IChatClient"/>. The service keeps no thread, so each
+    /// conversation lives in the client's session store (<see cref="PerplexityAgentClient.SessionStore"/>):
+    /// <see cref="ChatOptions.ConversationId"/> is a conversation key (<c>conv_...</c>) the adapter mints
+    /// on the first call and keeps the same on every later one (and on every streamed update, from the
+    /// first). Absent, a new conversation starts with the messages you pass; present, send only the new
+    /// messages: the adapter replays the transcript (or chains <c>previous_response_id</c>, by
+    /// <see cref="AgentSessionOptions.ContextMode"/>). A key the store does not hold (expired, another
+    /// store) starts a new conversation under a new key, reported in <c>AdditionalProperties</c>
+    /// (<see cref="ThreadsChatProperties.ReplacedConversationId"/>), never silently.
+    /// </summary>
+    /// <param name="client">The Agent API client, for example <c>threadsClient.Perplexity.Agent</c>.</param>
+    /// <param name="defaultModel">The model (<c>provider/model</c>) or Sonar name (mapped by <see cref="PerplexityOptions.SonarModelMap"/>) when <see cref="ChatOptions.ModelId"/> is not set; the session options' choice by default.</param>
+    /// <param name="sessionOptions">Context mode, replay budget, instructions and request extras; not modified.</param>
+    /// <returns>The chat client; thread-safe.</returns>
+    public static IChatClient AsIChatClient(this PerplexityAgentClient client, string? defaultModel = null, AgentSessionOptions? sessionOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new PerplexityAgentChatClient(client, defaultModel, sessionOptions);
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ internal sealed class PerplexityChatClient : ThreadsChatClient<Perplexity.ChatMe
         return true;
     }
 
-    protected override ThreadSession<Perplexity.ChatMessage, ChatCompletionChunk, ChatCompletion> Open(ChatOptions? options)
+    protected override ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken)
     {
         var template = _template;
         var settings = new PerplexitySessionOptions
@@ -55,12 +55,12 @@ internal sealed class PerplexityChatClient : ThreadsChatClient<Perplexity.ChatMe
         };
         if (options?.ConversationId is not { } threadId)
         {
-            return _client.StartSession(settings);
+            return Opened(_client.StartSession(settings));
         }
 
         try
         {
-            return _client.ResumeSession(threadId, settings);
+            return Opened(_client.ResumeSession(threadId, settings));
         }
         catch (ArgumentException ex) when (ex.ParamName == "threadId")
         {

@@ -24,10 +24,11 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
             return await StatelessAsync(turn, options, cancellationToken).ConfigureAwait(false);
         }
 
-        var reply = await Open(options).SendAsync(turn, cancellationToken).ConfigureAwait(false);
+        var session = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        var reply = await session.Session.SendAsync(turn, cancellationToken).ConfigureAwait(false);
         var response = ToResponse(reply.Reply, reply.Text);
-        response.ConversationId = reply.ConversationId;
-        Report(reply.Replacement, response.AdditionalProperties ??= []);
+        response.ConversationId = ConversationIdAfter(session.Session, reply);
+        Report(session.Replaced ?? reply.Replacement, response.AdditionalProperties ??= []);
         return response;
     }
 
@@ -44,9 +45,9 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
             yield break;
         }
 
-        var session = Open(options);
-        var known = session.ConversationId;
-        var stream = session.StreamAsync(turn, cancellationToken);
+        var session = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        var known = KnownConversationId(session.Session);
+        var stream = session.Session.StreamAsync(turn, cancellationToken);
         await foreach (var chunk in stream.ConfigureAwait(false))
         {
             known = ConversationIdOf(chunk) ?? known;
@@ -55,8 +56,8 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
         var reply = stream.Reply;
         var last = ToFinalUpdate(reply.Reply);
-        last.ConversationId = reply.ConversationId;
-        Report(reply.Replacement, last.AdditionalProperties ??= []);
+        last.ConversationId = ConversationIdAfter(session.Session, reply);
+        Report(session.Replaced ?? reply.Replacement, last.AdditionalProperties ??= []);
         yield return last;
     }
 
@@ -81,7 +82,14 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
     protected abstract bool IsStateless(ChatOptions? options);
 
-    protected abstract ThreadSession<TMessage, TChunk, TReply> Open(ChatOptions? options);
+    /// <summary>The session the call's turn goes to, and, when the conversation the caller named is gone before sending, what replaced it.</summary>
+    protected abstract ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken);
+
+    /// <summary>The response's <c>ConversationId</c> after the turn: the session's thread id unless a provider says otherwise.</summary>
+    protected virtual string? ConversationIdAfter(ThreadSession<TMessage, TChunk, TReply> session, SessionReply<TReply> reply) => reply.ConversationId;
+
+    /// <summary>The <c>ConversationId</c> streamed updates carry before a chunk names one.</summary>
+    protected virtual string? KnownConversationId(ThreadSession<TMessage, TChunk, TReply> session) => session.ConversationId;
 
     protected abstract Task<ChatResponse> StatelessAsync(IReadOnlyList<TMessage> turn, ChatOptions? options, CancellationToken cancellationToken);
 
@@ -94,6 +102,8 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
     protected abstract ChatResponseUpdate ToFinalUpdate(TReply reply);
 
     protected abstract string? ConversationIdOf(TChunk chunk);
+
+    protected static ValueTask<OpenedSession> Opened(ThreadSession<TMessage, TChunk, TReply> session) => new(new OpenedSession(session, null));
 
     /// <summary>Whether the caller asked for a call without server-side state (<see cref="ThreadsChatProperties.Stateless"/>).</summary>
     protected static bool StatelessRequested(ChatOptions? options) =>
@@ -130,4 +140,7 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
         return turn;
     }
+
+    /// <summary>A session opened for a call, and the replacement to report when the named conversation was gone before the call.</summary>
+    protected sealed record OpenedSession(ThreadSession<TMessage, TChunk, TReply> Session, ThreadReplacedEventArgs? Replaced);
 }

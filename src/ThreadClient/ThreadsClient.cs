@@ -85,7 +85,8 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             perplexity.ApiKey ?? Environment.GetEnvironmentVariable(PerplexityOptions.ApiKeyEnvironmentVariable),
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger), perplexity);
+        var store = options.SessionStore ?? new InMemoryThreadSessionStore();
+        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger), perplexity, store);
 
         var aitronos = options.Aitronos;
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
@@ -97,7 +98,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
         Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger), aitronos);
-        Sessions = new ThreadSessionManager(Perplexity, Aitronos, options.SessionStore ?? new InMemoryThreadSessionStore(), clock);
+        Sessions = new ThreadSessionManager(Perplexity, Aitronos, store, clock);
     }
 
     /// <inheritdoc />

@@ -25,11 +25,11 @@ public class PerplexityClient
     {
     }
 
-    internal PerplexityClient(ApiTransport transport, PerplexityOptions options)
+    internal PerplexityClient(ApiTransport transport, PerplexityOptions options, IThreadSessionStore store)
     {
         _transport = transport;
         _options = options;
-        Agent = new PerplexityAgentClient(transport, options);
+        Agent = new PerplexityAgentClient(transport, options, store);
     }
 
     /// <summary>

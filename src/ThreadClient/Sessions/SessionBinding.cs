@@ -1,4 +1,18 @@
 namespace ThreadClient.Sessions;
 
 /// <summary>Where a store-backed session persists itself: the store and the conversation key.</summary>
-internal sealed record SessionBinding(IThreadSessionStore Store, string Key);
+internal sealed record SessionBinding(IThreadSessionStore Store, string Key)
+{
+    /// <summary>The record of a key, checked to be a conversation of the expected provider and kind; null when the key is new.</summary>
+    public static async Task<SessionRecord?> LoadAsync(IThreadSessionStore store, string key, string provider, SessionKind kind, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var record = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (record is not null && (record.Provider != provider || record.Kind != kind))
+        {
+            throw new InvalidOperationException($"The conversation key holds a {record.Provider} {record.Kind} session, not a {provider} {kind}: use the matching GetOrStart method or another key.");
+        }
+
+        return record;
+    }
+}

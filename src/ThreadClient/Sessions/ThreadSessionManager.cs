@@ -52,8 +52,7 @@ public sealed class ThreadSessionManager
     /// <exception cref="InvalidOperationException">The key holds another kind of conversation.</exception>
     public async Task<PerplexityAgentSession> GetOrStartPerplexityAgentAsync(string key, AgentSessionOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var record = await LoadAsync(key, "Perplexity", SessionKind.Agent, cancellationToken).ConfigureAwait(false);
-        return _perplexity.Agent.CreateSession(options, record ?? _perplexity.Agent.NewRecord(options), new SessionBinding(Store, key));
+        return await _perplexity.Agent.GetOrStartSessionAsync(key, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets the Aitronos thread session of a key, or starts one.</summary>
@@ -103,15 +102,6 @@ public sealed class ThreadSessionManager
         return Store.PruneAsync(_clock.GetUtcNow() - olderThan, cancellationToken);
     }
 
-    private async Task<SessionRecord?> LoadAsync(string key, string provider, SessionKind kind, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var record = await Store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (record is not null && (record.Provider != provider || record.Kind != kind))
-        {
-            throw new InvalidOperationException($"The conversation key holds a {record.Provider} {record.Kind} session, not a {provider} {kind}: use the matching GetOrStart method or another key.");
-        }
-
-        return record;
-    }
+    private Task<SessionRecord?> LoadAsync(string key, string provider, SessionKind kind, CancellationToken cancellationToken) =>
+        SessionBinding.LoadAsync(Store, key, provider, kind, cancellationToken);
 }

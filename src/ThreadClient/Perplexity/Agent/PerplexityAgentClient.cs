@@ -20,16 +20,18 @@ public class PerplexityAgentClient
     private static readonly ReplyReader<AgentCancellation> CancellationReader = static json => JsonSerializer.Deserialize(json, AgentJsonContext.Default.AgentCancellation)!;
     private readonly ApiTransport _transport = null!;
     private readonly PerplexityOptions _options = null!;
+    private readonly IThreadSessionStore _store = null!;
 
     /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
     protected PerplexityAgentClient()
     {
     }
 
-    internal PerplexityAgentClient(ApiTransport transport, PerplexityOptions options)
+    internal PerplexityAgentClient(ApiTransport transport, PerplexityOptions options, IThreadSessionStore store)
     {
         _transport = transport;
         _options = options;
+        _store = store;
     }
 
     /// <summary>Creates a response and returns it whole.</summary>
@@ -97,11 +99,47 @@ public class PerplexityAgentClient
     /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
     public virtual Uri BaseAddress => _transport.Endpoint.BaseAddress;
 
+    /// <summary>The client's clock (<see cref="ThreadsClientOptions.TimeProvider"/>), which dates session records.</summary>
+    public virtual TimeProvider TimeProvider => _transport.Clock;
+
+    /// <summary>The store that conversations by key live in: the client's <see cref="ThreadsClientOptions.SessionStore"/>, shared with <see cref="ThreadsClient.Sessions"/>.</summary>
+    public virtual IThreadSessionStore SessionStore => _store;
+
+    /// <summary>
+    /// The Agent API target for a Sonar model name under <see cref="PerplexityOptions.SonarModelMap"/>: a
+    /// model when it contains a <c>/</c> (<c>perplexity/sonar</c>), otherwise a preset (<c>pro-search</c>).
+    /// A name already in <c>provider/model</c> form is returned as it is.
+    /// </summary>
+    /// <param name="model">A Sonar model name, for example <c>sonar-pro</c>.</param>
+    /// <returns>The model or preset.</returns>
+    public virtual string MapSonarModel(string model)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        return ChatCompletionsOnAgent.Target(model, _options);
+    }
+
     /// <summary>Starts a conversation on the Agent API.</summary>
     /// <param name="options">The session's settings; copied now. Defaults apply when <see langword="null"/>.</param>
     /// <returns>The session; nothing is sent until its first turn.</returns>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public virtual PerplexityAgentSession StartSession(AgentSessionOptions? options = null) => CreateSession(options, record: null, binding: null);
+
+    /// <summary>
+    /// Gets the conversation of a key from the client's session store (<see cref="ThreadsClientOptions.SessionStore"/>,
+    /// the same as <see cref="ThreadsClient.Sessions"/>), or starts one. Its transcript lives in the store,
+    /// so an app instance sharing the store continues the same conversation.
+    /// </summary>
+    /// <param name="key">The conversation key.</param>
+    /// <param name="options">Settings for the session (they are not stored: pass the same ones each time).</param>
+    /// <param name="cancellationToken">Cancels the store read.</param>
+    /// <returns>The session, resumed from the store when the key is known.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">The key holds another kind of conversation.</exception>
+    public virtual async Task<PerplexityAgentSession> GetOrStartSessionAsync(string key, AgentSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var record = await SessionBinding.LoadAsync(_store, key, _transport.Endpoint.Provider, SessionKind.Agent, cancellationToken).ConfigureAwait(false);
+        return CreateSession(options, record, new SessionBinding(_store, key));
+    }
 
     internal PerplexityAgentSession CreateSession(AgentSessionOptions? options, SessionRecord? record, SessionBinding? binding)
     {
