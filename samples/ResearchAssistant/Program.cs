@@ -4,6 +4,7 @@ using ThreadClient;
 using ThreadClient.Perplexity;
 using ThreadClient.Samples;
 using ThreadClient.Sessions;
+using ThreadClient.Testing;
 
 try
 {
@@ -15,8 +16,9 @@ try
         ReplayTurns = 2,
         ConfigureRequest = request => request.WebSearchOptions = new WebSearchOptions { SearchType = "pro" },
     });
-    session.ThreadReplaced += (_, e) =>
-        Console.WriteLine($"\n  [the thread was gone ({e.Reason}); continued on a new one, replaying {e.ReplayedMessages} messages]");
+    session.ThreadReplaced += (_, e) => Console.WriteLine(e.Reason == ThreadReplacementReason.EndpointRetired
+        ? $"\n  [chat completions are retired: the conversation continued on the Agent API, replaying {e.ReplayedMessages} messages]"
+        : $"\n  [the thread was gone ({e.Reason}); continued on a new one, replaying {e.ReplayedMessages} messages]");
 
     string[] questions =
     [
@@ -26,7 +28,11 @@ try
     ];
     for (var i = 0; i < questions.Length; i++)
     {
-        if (i == 2)
+        if (i == 2 && session.IsStateless)
+        {
+            Console.WriteLine("\n(on the Agent API there is no thread to expire: the session replays its transcript every turn)");
+        }
+        else if (i == 2)
         {
             // Threads expire after a while without use. Make that happen now (on the emulator), or,
             // against the real service, resume a thread the service has never seen.
@@ -66,13 +72,21 @@ try
             throw new InvalidOperationException($"question {i + 1} got an empty answer");
         }
 
-        if (i == 2 && !reply.ThreadReplaced)
+        // The emulator's replies list the earlier questions the server saw: the context must have survived.
+        if (emulator is not null && i > 0 && !EmulatorReplies.EarlierTurns(reply.Text).Contains(questions[i - 1]))
+        {
+            throw new InvalidOperationException($"question {i + 1} lost the conversation");
+        }
+
+        if (i == 2 && !session.IsStateless && !reply.ThreadReplaced)
         {
             throw new InvalidOperationException("the expired thread was not replaced");
         }
     }
 
-    Console.WriteLine($"\nDone: {session.Record.TurnCount} turns; the conversation survived the expiry.");
+    Console.WriteLine(session.IsStateless
+        ? $"\nDone: {session.Record.TurnCount} turns; the conversation survived the end of chat completions (on the Agent API)."
+        : $"\nDone: {session.Record.TurnCount} turns; the conversation survived the expiry.");
     return 0;
 }
 catch (Exception ex)
