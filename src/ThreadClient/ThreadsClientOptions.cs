@@ -56,6 +56,17 @@ public sealed class ThreadsClientOptions
         ValidateBaseAddress(Perplexity.BaseAddress, "ThreadsClientOptions.Perplexity.BaseAddress");
         ValidateBaseAddress(Aitronos.BaseAddress, "ThreadsClientOptions.Aitronos.BaseAddress");
         ArgumentNullException.ThrowIfNull(Aitronos.MetadataLimits, "ThreadsClientOptions.Aitronos.MetadataLimits");
+        if (string.IsNullOrWhiteSpace(Perplexity.AgentPath) || Perplexity.AgentPath.StartsWith('/') || Perplexity.AgentPath.Contains("://", StringComparison.Ordinal))
+        {
+            var setting = "ThreadsClientOptions.Perplexity.AgentPath";
+            throw new ArgumentException(setting + " must be a relative path such as v1/responses or v1/agent.", setting);
+        }
+
+        if (!Enum.IsDefined(Perplexity.ChatCompletionsRetirement))
+        {
+            var setting = "ThreadsClientOptions.Perplexity.ChatCompletionsRetirement";
+            throw new ArgumentOutOfRangeException(setting, Perplexity.ChatCompletionsRetirement, setting + " is not a known policy.");
+        }
         ArgumentNullException.ThrowIfNull(TimeProvider, "ThreadsClientOptions.TimeProvider");
         ArgumentNullException.ThrowIfNull(Resilience, "ThreadsClientOptions.Resilience");
         Resilience.Validate();

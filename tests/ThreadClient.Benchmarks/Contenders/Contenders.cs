@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using Microsoft.Extensions.Logging;
 using OpenAI;
 using OpenAI.Chat;
+using OpenAI.Responses;
 using ThreadClient.Http;
 
 namespace ThreadClient.Benchmarks.Contenders;
@@ -17,6 +18,14 @@ public static class Contenders
         new("sonar-pro", new ApiKeyCredential("key"), new OpenAIClientOptions
         {
             Endpoint = endpoint,
+            Transport = new HttpClientPipelineTransport(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }),
+        });
+
+    /// <summary>The OpenAI SDK's Responses client pointed at Perplexity's Agent API (OpenAI-Responses-shaped), as a .NET user would for an OpenAI-compatible endpoint.</summary>
+    public static ResponsesClient OpenAiResponses(HttpMessageHandler handler) =>
+        new(new ApiKeyCredential("key"), new ResponsesClientOptions
+        {
+            Endpoint = new Uri("https://api.perplexity.ai/v1"),
             Transport = new HttpClientPipelineTransport(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }),
         });
 

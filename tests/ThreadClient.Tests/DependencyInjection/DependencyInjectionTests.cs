@@ -21,7 +21,8 @@ public sealed class DependencyInjectionTests
     private const string FullSection = """
         {
           "ThreadClient": {
-            "Perplexity": { "ApiKey": "pplx-from-config", "BaseAddress": "https://pplx.example/", "DefaultModel": "sonar-pro", "ValidateThreadingModel": false },
+            "Perplexity": { "ApiKey": "pplx-from-config", "BaseAddress": "https://pplx.example/", "DefaultModel": "sonar-pro", "ValidateThreadingModel": false,
+                            "AgentPath": "v1/agent", "ChatCompletionsRetirement": "Throw", "SonarModelMap": { "SONAR-PRO": "fast", "sonar-x": "perplexity/sonar-x" } },
             "Aitronos": { "ApiKey": "freddy-from-config", "BaseAddress": "https://freddy.example/", "DefaultModel": "gpt-4.1-mini", "FieldNaming": "SnakeCase",
                           "MetadataLimits": { "MaxBytes": 8192, "MaxKeys": 8, "MaxKeyLength": 32, "MaxValueLength": 256 } },
             "Resilience": { "MaxRetries": 3, "CrudAttemptTimeout": "00:00:15", "RetryMode": "Always", "StreamIdleTimeout": "00:02:30",
@@ -62,6 +63,8 @@ public sealed class DependencyInjectionTests
         var options = provider.GetRequiredService<IOptionsMonitor<ThreadsClientOptions>>().Get(Options.DefaultName);
 
         Assert.Equal(("pplx-from-config", "https://pplx.example/", "sonar-pro", false), (options.Perplexity.ApiKey, options.Perplexity.BaseAddress.ToString(), options.Perplexity.DefaultModel, options.Perplexity.ValidateThreadingModel));
+        Assert.Equal(("v1/agent", ChatCompletionsRetirementPolicy.Throw), (options.Perplexity.AgentPath, options.Perplexity.ChatCompletionsRetirement));
+        Assert.Equal(("fast", "perplexity/sonar-x", "perplexity/sonar"), (options.Perplexity.SonarModelMap["sonar-pro"], options.Perplexity.SonarModelMap["sonar-x"], options.Perplexity.SonarModelMap["sonar"]));
         Assert.Equal(("freddy-from-config", "https://freddy.example/", "gpt-4.1-mini", AitronosFieldNaming.SnakeCase), (options.Aitronos.ApiKey, options.Aitronos.BaseAddress.ToString(), options.Aitronos.DefaultModel, options.Aitronos.FieldNaming));
         Assert.Equal((8192, 8, 32, 256), (options.Aitronos.MetadataLimits.MaxBytes, options.Aitronos.MetadataLimits.MaxKeys, options.Aitronos.MetadataLimits.MaxKeyLength, options.Aitronos.MetadataLimits.MaxValueLength));
         Assert.Equal((3, TimeSpan.FromSeconds(15), RetryMode.Always, TimeSpan.FromSeconds(150)), (options.Resilience.MaxRetries, options.Resilience.CrudAttemptTimeout, options.Resilience.RetryMode, options.Resilience.StreamIdleTimeout));

@@ -8,6 +8,7 @@ public sealed class AgentAnnotation
 {
     /// <summary>The annotation type (for example <c>url_citation</c>).</summary>
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Type { get; set; }
 
     /// <summary>The cited URL.</summary>

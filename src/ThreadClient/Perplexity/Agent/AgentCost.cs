@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -32,6 +33,7 @@ public sealed class AgentCost
 
     /// <summary>The currency, <c>USD</c>.</summary>
     [JsonPropertyName("currency")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Currency { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>

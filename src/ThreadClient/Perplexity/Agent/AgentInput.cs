@@ -10,6 +10,8 @@ namespace ThreadClient.Perplexity.Agent;
 [JsonConverter(typeof(AgentInputConverter))]
 public sealed class AgentInput
 {
+    private IList<AgentInputItem>? _items;
+
     /// <summary>An empty item list, to fill with <see cref="Items"/>.</summary>
     public AgentInput()
     {
@@ -28,17 +30,17 @@ public sealed class AgentInput
     public AgentInput(IEnumerable<AgentInputItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        Items = [.. items];
+        _items = [.. items];
     }
 
     /// <summary>The text, when the input is a plain string; <see langword="null"/> otherwise.</summary>
     public string? Text { get; }
 
     /// <summary>The items, when the input is a list (empty for a string input, and ignored then).</summary>
-    public IList<AgentInputItem> Items { get; } = [];
+    public IList<AgentInputItem> Items => _items ??= [];
 
     /// <summary>Whether the input has anything for the model to read.</summary>
-    internal bool IsEmpty => Text is null ? Items.Count == 0 : Text.Length == 0;
+    internal bool IsEmpty => Text is null ? _items is not { Count: > 0 } : Text.Length == 0;
 
     /// <summary>A plain text input.</summary>
     /// <param name="text">The text.</param>

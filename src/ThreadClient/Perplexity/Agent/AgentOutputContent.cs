@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -8,6 +9,7 @@ public sealed class AgentOutputContent
 {
     /// <summary>The part type, <c>output_text</c>.</summary>
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Type { get; set; }
 
     /// <summary>The text.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -33,6 +34,7 @@ public sealed class AgentOutputFunctionCall : AgentOutputItem
 
     /// <summary>The item's status.</summary>
     [JsonPropertyName("status")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 
     /// <summary>The provider's signature of the call (send it back unchanged).</summary>

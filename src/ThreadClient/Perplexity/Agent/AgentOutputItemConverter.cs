@@ -23,14 +23,29 @@ internal sealed class AgentOutputItemConverter : JsonConverter<AgentOutputItem>
         }
 
         var context = AgentJsonContext.Default;
-        return FindType(reader) switch
+        var type = TypeOf(reader);
+        if (type.ValueTextEquals("message"u8))
         {
-            "message" => JsonSerializer.Deserialize(ref reader, context.AgentOutputMessage),
-            "search_results" => JsonSerializer.Deserialize(ref reader, context.AgentOutputSearchResults),
-            "fetch_url_results" => JsonSerializer.Deserialize(ref reader, context.AgentOutputFetchUrlResults),
-            "function_call" => JsonSerializer.Deserialize(ref reader, context.AgentOutputFunctionCall),
-            var other => new AgentOutputRaw(other ?? "", JsonElement.ParseValue(ref reader)),
-        };
+            return JsonSerializer.Deserialize(ref reader, context.AgentOutputMessage);
+        }
+
+        if (type.ValueTextEquals("search_results"u8))
+        {
+            return JsonSerializer.Deserialize(ref reader, context.AgentOutputSearchResults);
+        }
+
+        if (type.ValueTextEquals("fetch_url_results"u8))
+        {
+            return JsonSerializer.Deserialize(ref reader, context.AgentOutputFetchUrlResults);
+        }
+
+        if (type.ValueTextEquals("function_call"u8))
+        {
+            return JsonSerializer.Deserialize(ref reader, context.AgentOutputFunctionCall);
+        }
+
+        var name = type.TokenType == JsonTokenType.String ? type.GetString() : null;
+        return new AgentOutputRaw(name ?? "", JsonElement.ParseValue(ref reader));
     }
 
     public override void Write(Utf8JsonWriter writer, AgentOutputItem value, JsonSerializerOptions options)
@@ -58,8 +73,11 @@ internal sealed class AgentOutputItemConverter : JsonConverter<AgentOutputItem>
         }
     }
 
-    /// <summary>The item's own <c>type</c>, read from a copy of the reader (the caller's reader does not move).</summary>
-    private static string? FindType(Utf8JsonReader copy)
+    /// <summary>
+    /// A copy of the reader standing on the item's own <c>type</c> value (the caller's reader does not
+    /// move); standing on the item's end when it has none, so that no comparison matches.
+    /// </summary>
+    private static Utf8JsonReader TypeOf(Utf8JsonReader copy)
     {
         var depth = copy.CurrentDepth;
         while (copy.Read() && copy.CurrentDepth > depth)
@@ -70,13 +88,13 @@ internal sealed class AgentOutputItemConverter : JsonConverter<AgentOutputItem>
                 copy.Read();
                 if (isType && copy.TokenType == JsonTokenType.String)
                 {
-                    return copy.GetString();
+                    return copy;
                 }
 
                 copy.Skip();
             }
         }
 
-        return null;
+        return copy;
     }
 }

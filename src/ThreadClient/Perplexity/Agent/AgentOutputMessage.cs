@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -14,14 +15,17 @@ public sealed class AgentOutputMessage : AgentOutputItem
 
     /// <summary>The item id.</summary>
     [JsonPropertyName("id")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Id { get; set; }
 
     /// <summary>The role, <c>assistant</c>.</summary>
     [JsonPropertyName("role")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Role { get; set; }
 
     /// <summary>The item's status.</summary>
     [JsonPropertyName("status")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 
     /// <summary>The content parts.</summary>

@@ -18,10 +18,12 @@ public sealed class AgentResponse
 
     /// <summary>The response id (<c>resp_...</c>), for <see cref="PerplexityAgentClient.GetResponseAsync"/> and <c>previous_response_id</c>.</summary>
     [JsonPropertyName("id")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Id { get; set; }
 
     /// <summary>The object type, <c>response</c>.</summary>
     [JsonPropertyName("object")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? ObjectType { get; set; }
 
     /// <summary>When the response was created, in unix seconds.</summary>
@@ -31,10 +33,12 @@ public sealed class AgentResponse
 
     /// <summary>The model that answered.</summary>
     [JsonPropertyName("model")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Model { get; set; }
 
     /// <summary><c>completed</c>, <c>failed</c>, <c>in_progress</c>, <c>queued</c>, <c>cancelled</c> or <c>requires_action</c> (<see cref="AgentResponseStatus"/>).</summary>
     [JsonPropertyName("status")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 
     /// <summary>What the agent produced, in order: messages, search results, fetched pages, function calls, and any other kind.</summary>

@@ -17,6 +17,8 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
     private readonly SortedDictionary<(long Item, long Part), PartText> _texts = [];
     private AgentResponse? _response;
     private long _lastItem;
+    private (long Item, long Part) _lastKey;
+    private PartText? _last;
 
     /// <summary>Whether <c>response.completed</c> has been seen.</summary>
     public bool IsCompleted { get; private set; }
@@ -131,12 +133,19 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
 
     private PartText Part(long item, long part)
     {
+        // Deltas come in runs for one part: the last part is found without a lookup.
+        if (_last is { } last && _lastKey == (item, part))
+        {
+            return last;
+        }
+
         if (!_texts.TryGetValue((item, part), out var text))
         {
             text = new PartText();
             _texts[(item, part)] = text;
         }
 
+        (_lastKey, _last) = ((item, part), text);
         return text;
     }
 

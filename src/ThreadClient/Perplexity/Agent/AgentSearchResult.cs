@@ -34,6 +34,7 @@ public sealed class AgentSearchResult
 
     /// <summary>Where the result came from (<c>web</c>, <c>attachment</c>).</summary>
     [JsonPropertyName("source")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? Source { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>

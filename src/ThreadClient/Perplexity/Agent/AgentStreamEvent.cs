@@ -17,6 +17,7 @@ public sealed class AgentStreamEvent
 
     /// <summary>The event type as sent, for example <c>response.output_text.delta</c>.</summary>
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string Type
     {
         get => _type;
@@ -56,6 +57,7 @@ public sealed class AgentStreamEvent
 
     /// <summary>The id of the item the text belongs to.</summary>
     [JsonPropertyName("item_id")]
+    [JsonConverter(typeof(KnownStringConverter))]
     public string? ItemId { get; set; }
 
     /// <summary>The new text, for <c>response.output_text.delta</c>.</summary>

@@ -11,7 +11,10 @@ public static class AgentStreamExtensions
     {
         ArgumentNullException.ThrowIfNull(events);
         var builder = new AgentResponseBuilder();
-        await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+
+        // The SDK's own stream appends each event to the builder itself, keeping the text once.
+        var source = events is AgentEventStream own ? own.FoldingInto(builder) : events;
+        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             builder.Append(item);
         }

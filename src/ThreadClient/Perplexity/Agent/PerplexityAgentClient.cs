@@ -67,7 +67,7 @@ public class PerplexityAgentClient
     public virtual IAsyncEnumerable<AgentStreamEvent> StreamResponseAsync(AgentRequest request, CancellationToken cancellationToken = default)
     {
         AgentRequestValidator.Validate(request, nameof(request));
-        return StreamCore(request.WithStream(true), cancellationToken);
+        return new AgentEventStream(this, request.WithStream(true), cancellationToken);
     }
 
     /// <summary>Gets a stored response by id (for example to poll a <see cref="AgentRequest.Background"/> one).</summary>
@@ -160,14 +160,20 @@ public class PerplexityAgentClient
     internal static ByteArrayContent Body(AgentRequest request) =>
         JsonBody.CreateWithExtras(request, AgentJsonContext.Default.AgentRequest, request.AdditionalProperties);
 
-    private async IAsyncEnumerable<AgentStreamEvent> StreamCore(AgentRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the streaming request and reads its events: yielding each, or, when <paramref name="fold"/>
+    /// is given, appending each to that builder (yielding nothing), so that a folded stream keeps its
+    /// text once.
+    /// </summary>
+    internal async IAsyncEnumerable<AgentStreamEvent> StreamCore(AgentRequest request, AgentResponseBuilder? fold, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var endpoint = _transport.Endpoint;
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, _options.AgentPath, Body(request), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, AgentErrors.For(request), cancellationToken).ConfigureAwait(false);
-        var received = new ReceivedText();
+        var received = fold is null ? new ReceivedText() : null;
+        Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
         var completed = false;
-        await foreach (var frame in SseStream.ReadAsync(response, static (type, data) => AgentStreamFrame.Parse(type, data), endpoint, received.ToString, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in SseStream.ReadAsync(response, static (type, data) => AgentStreamFrame.Parse(type, data), endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {
@@ -176,7 +182,7 @@ public class PerplexityAgentClient
 
             if (frame.ErrorBody is not null)
             {
-                throw frame.ToException(endpoint, received.ToString());
+                throw frame.ToException(endpoint, partialText());
             }
 
             if (frame.Event is not { } item)
@@ -187,18 +193,24 @@ public class PerplexityAgentClient
             switch (item.Kind)
             {
                 case AgentStreamEventKind.Failed:
-                    throw AgentErrors.Failed(endpoint, item.Error, "The response failed.", "response_failed", received.ToString());
+                    throw AgentErrors.Failed(endpoint, item.Error, "The response failed.", "response_failed", partialText());
                 case AgentStreamEventKind.OutputTextDelta:
-                    received.Append(item.Delta);
+                    received?.Append(item.Delta);
                     break;
                 case AgentStreamEventKind.Completed:
                     completed = true;
                     if (item.Response is { Status: AgentResponseStatus.Failed } failed)
                     {
-                        throw AgentErrors.Failed(endpoint, failed.Error, "The response failed.", "response_failed", received.ToString());
+                        throw AgentErrors.Failed(endpoint, failed.Error, "The response failed.", "response_failed", partialText());
                     }
 
                     break;
+            }
+
+            if (fold is not null)
+            {
+                fold.Append(item);
+                continue;
             }
 
             yield return item;
@@ -206,7 +218,7 @@ public class PerplexityAgentClient
 
         if (!completed)
         {
-            throw AgentErrors.Failed(endpoint, null, "The stream ended before response.completed.", "stream_incomplete", received.ToString());
+            throw AgentErrors.Failed(endpoint, null, "The stream ended before response.completed.", "stream_incomplete", partialText());
         }
     }
 

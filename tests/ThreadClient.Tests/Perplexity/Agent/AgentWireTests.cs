@@ -250,6 +250,17 @@ public sealed class AgentWireTests
         Assert.Equal("https://api.perplexity.ai/v1/agent", handler.OnlyRequest.Uri.AbsoluteUri);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("/v1/agent")]
+    [InlineData("https://elsewhere.example/v1/agent")]
+    public void An_agent_path_that_is_not_relative_is_refused_when_the_client_is_built(string path)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => RecordingHandler.CreateClient(new RecordingHandler(RecordingHandler.Json(MinimalReply)), o => o.Perplexity.AgentPath = path));
+
+        Assert.Equal("ThreadsClientOptions.Perplexity.AgentPath", error.ParamName);
+    }
+
     [Fact]
     public async Task A_fastapi_422_is_an_api_exception_with_the_detail_and_the_request_id()
     {
@@ -272,6 +283,19 @@ public sealed class AgentWireTests
         await Assert.ThrowsAsync<PreviousResponseUnavailableException>(() => client.Perplexity.Agent.CreateResponseAsync(new AgentRequest { Input = "q", PreviousResponseId = "resp_0" }));
         var plain = await Assert.ThrowsAsync<ThreadsApiException>(() => client.Perplexity.Agent.CreateResponseAsync(new AgentRequest { Input = "q" }));
         Assert.IsNotType<PreviousResponseUnavailableException>(plain);
+    }
+
+    [Fact]
+    public async Task Modelled_fields_such_as_the_item_type_are_not_also_kept_as_unknown_fields()
+    {
+        using var client = RecordingHandler.CreateClient(new RecordingHandler(RecordingHandler.Json(MinimalReply)));
+
+        var reply = await client.Perplexity.Agent.CreateResponseAsync(new AgentRequest { Input = "q" });
+
+        var message = Assert.IsType<AgentOutputMessage>(Assert.Single(reply.Output));
+        Assert.Null(message.AdditionalProperties);
+        Assert.Null(message.Content![0].AdditionalProperties);
+        Assert.Null(reply.AdditionalProperties);
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ThreadClient.Serialization;
+
+/// <summary>
+/// Reads a string field whose values come from a small vocabulary (statuses, roles, item and event
+/// types, currencies) without allocating for the known values: each known value is one shared
+/// string. A value outside the vocabulary, a number, or a string that repeats the last one read on
+/// this thread (ids repeated on every event of a stream) is read as usual or reused.
+/// </summary>
+internal sealed class KnownStringConverter : JsonConverter<string?>
+{
+    private static readonly string[] Vocabulary =
+    [
+        "response", "completed", "failed", "in_progress", "queued", "cancelled", "requires_action",
+        "message", "assistant", "user", "system", "developer", "output_text", "url_citation",
+        "search_results", "fetch_url_results", "function_call", "web", "attachment", "USD",
+        "response.created", "response.in_progress", "response.completed", "response.failed",
+        "response.output_item.added", "response.output_item.done", "response.output_text.delta", "response.output_text.done",
+        "response.reasoning.started", "response.reasoning.search_queries", "response.reasoning.search_results",
+        "response.reasoning.fetch_url_queries", "response.reasoning.fetch_url_results", "response.reasoning.stopped",
+        "response.skill.loaded",
+    ];
+
+    private static readonly byte[][] Utf8 = [.. Vocabulary.Select(static v => System.Text.Encoding.UTF8.GetBytes(v))];
+
+    [ThreadStatic]
+    private static string? t_last;
+
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.TokenType == JsonTokenType.Null ? null : LenientRead(ref reader);
+        }
+
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var value = reader.ValueSpan;
+            for (var i = 0; i < Utf8.Length; i++)
+            {
+                if (value.SequenceEqual(Utf8[i]))
+                {
+                    return Vocabulary[i];
+                }
+            }
+        }
+
+        if (t_last is { } last && reader.ValueTextEquals(last))
+        {
+            return last;
+        }
+
+        return t_last = reader.GetString();
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    private static string? LenientRead(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        return reader.TokenType == JsonTokenType.Number ? System.Text.Encoding.UTF8.GetString(reader.ValueSpan) : null;
+    }
+}
