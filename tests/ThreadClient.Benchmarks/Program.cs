@@ -6,12 +6,14 @@ using ThreadClient.Benchmarks;
 
 // dotnet run -c Release --project tests/ThreadClient.Benchmarks            full run (several minutes)
 // dotnet run -c Release --project tests/ThreadClient.Benchmarks -- --quick  spot check, under two minutes
+// dotnet run -c Release --project tests/ThreadClient.Benchmarks -- --medium --filter '*Agent*'  fewer, longer iterations than the full run
 // Any other arguments go to BenchmarkDotNet (for example --filter *Streaming*).
 var quick = args.Contains("--quick");
-var rest = args.Where(a => a != "--quick").ToArray();
+var medium = args.Contains("--medium");
+var rest = args.Where(a => a is not "--quick" and not "--medium").ToArray();
 var config = (IConfig)DefaultConfig.Instance;
-config = quick
-    ? config.AddJob(Job.ShortRun.WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance))
+config = quick ? config.AddJob(Job.ShortRun.WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance))
+    : medium ? config.AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance))
     : config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
 
 Console.WriteLine($"Idle PerplexitySession, no transcript: {SessionMemory.BytesPerIdleSession():0} bytes each (10,000 live sessions).");

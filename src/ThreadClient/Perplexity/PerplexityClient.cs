@@ -159,7 +159,7 @@ public class PerplexityClient
                 throw frame.ToException(_transport.Endpoint, partialText());
             }
 
-            if (frame.Chunk is { } chunk)
+            if (frame.Item is { } chunk)
             {
                 received!.Append(chunk.DeltaText);
                 yield return chunk;

@@ -1,32 +1,17 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using ThreadClient.Http;
 
 namespace ThreadClient.Perplexity.Agent;
 
-/// <summary>One parsed event of an Agent API stream: an event, the <c>[DONE]</c> marker, or an error frame (<c>event: error</c>, or a bare <c>{"error":{...}}</c>).</summary>
-internal readonly struct AgentStreamFrame
+/// <summary>Parses one event of an Agent API stream: an event, the <c>[DONE]</c> marker, or an error frame (<c>event: error</c>, or a bare <c>{"error":{...}}</c>).</summary>
+internal static class AgentStreamFrame
 {
-    private AgentStreamFrame(AgentStreamEvent? item, bool isDone, string? errorBody)
-    {
-        Event = item;
-        IsDone = isDone;
-        ErrorBody = errorBody;
-    }
-
-    public AgentStreamEvent? Event { get; }
-
-    public bool IsDone { get; }
-
-    public string? ErrorBody { get; }
-
-    public static AgentStreamFrame Parse(string eventType, ReadOnlySpan<byte> data)
+    public static StreamFrame<AgentStreamEvent> Parse(string eventType, ReadOnlySpan<byte> data)
     {
         var payload = SseStream.Payload(data);
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
         {
-            return new AgentStreamFrame(null, false, Encoding.UTF8.GetString(payload));
+            return StreamFrame<AgentStreamEvent>.Error(payload);
         }
 
         if (payload.IsEmpty)
@@ -36,7 +21,7 @@ internal readonly struct AgentStreamFrame
 
         if (SseStream.IsDone(payload))
         {
-            return new AgentStreamFrame(null, true, null);
+            return StreamFrame<AgentStreamEvent>.Done;
         }
 
         var item = JsonSerializer.Deserialize(payload, AgentJsonContext.Default.AgentStreamEvent)
@@ -46,7 +31,7 @@ internal readonly struct AgentStreamFrame
             // A frame without a type: an in-band error envelope, or an event named only by its SSE line.
             if (item.Error is not null)
             {
-                return new AgentStreamFrame(null, false, Encoding.UTF8.GetString(payload));
+                return StreamFrame<AgentStreamEvent>.Error(payload);
             }
 
             if (eventType is { Length: > 0 } and not "message")
@@ -55,9 +40,6 @@ internal readonly struct AgentStreamFrame
             }
         }
 
-        return new AgentStreamFrame(item, false, null);
+        return StreamFrame<AgentStreamEvent>.Of(item);
     }
-
-    public ThreadsStreamException ToException(ProviderEndpoint endpoint, string partialText) =>
-        new(ErrorReplyReader.Parse(endpoint, HttpStatusCode.OK, ErrorBody, requestId: null, retryAfter: null), partialText);
 }

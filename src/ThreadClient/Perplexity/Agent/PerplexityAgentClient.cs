@@ -185,7 +185,7 @@ public class PerplexityAgentClient
                 throw frame.ToException(endpoint, partialText());
             }
 
-            if (frame.Event is not { } item)
+            if (frame.Item is not { } item)
             {
                 continue;
             }
