@@ -1,3 +1,5 @@
+using ThreadClient.Sessions;
+
 namespace ThreadClient.Perplexity;
 
 /// <summary>Helpers over a stream of <see cref="ChatCompletionChunk"/>s.</summary>
@@ -7,18 +9,12 @@ public static class ChatCompletionStreamExtensions
     /// <param name="chunks">The stream, for example from <see cref="PerplexityClient.StreamChatCompletionAsync"/>.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <returns>The completion the stream adds up to.</returns>
-    public static async Task<ChatCompletion> ToChatCompletionAsync(this IAsyncEnumerable<ChatCompletionChunk> chunks, CancellationToken cancellationToken = default)
+    public static Task<ChatCompletion> ToChatCompletionAsync(this IAsyncEnumerable<ChatCompletionChunk> chunks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chunks);
         var builder = new ChatCompletionBuilder();
 
         // The SDK's own stream reads each event straight into the builder, with no chunk object per event.
-        var source = chunks is PerplexityChunkStream own ? own.FoldingInto(builder) : chunks;
-        await foreach (var chunk in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            builder.Append(chunk);
-        }
-
-        return builder.Build();
+        return Folding.FoldAsync(chunks is PerplexityChunkStream own ? own.FoldingInto(builder) : chunks, builder, cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -7,8 +9,8 @@ namespace ThreadClient.Perplexity.Agent;
 /// (<see cref="AgentInputMessage"/>, <see cref="AgentInputFunctionCall"/>,
 /// <see cref="AgentInputFunctionCallOutput"/>). A string converts implicitly.
 /// </summary>
-[JsonConverter(typeof(AgentInputConverter))]
-public sealed class AgentInput
+[JsonConverter(typeof(WriteOnlyConverter<AgentInput>))]
+public sealed class AgentInput : IJsonWritable
 {
     private IList<AgentInputItem>? _items;
 
@@ -50,4 +52,21 @@ public sealed class AgentInput
     /// <param name="text">The text.</param>
     /// <returns>The input.</returns>
     public static AgentInput FromString(string text) => new(text);
+
+    void IJsonWritable.Write(Utf8JsonWriter writer)
+    {
+        if (Text is not null)
+        {
+            writer.WriteStringValue(Text);
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (var item in Items)
+        {
+            ((IJsonWritable)item).Write(writer);
+        }
+
+        writer.WriteEndArray();
+    }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>One item of an <see cref="AgentInput"/> list: a message, a function call, or a function call's output.</summary>
-public abstract class AgentInputItem
+public abstract class AgentInputItem : IJsonWritable
 {
     private protected AgentInputItem(string type) => Type = type;
 
@@ -34,4 +35,6 @@ public abstract class AgentInputItem
     public static AgentInputMessage Developer(string text) => new(AgentRole.Developer, text);
 
     internal abstract void Write(Utf8JsonWriter writer);
+
+    void IJsonWritable.Write(Utf8JsonWriter writer) => Write(writer);
 }

@@ -1,3 +1,5 @@
+using ThreadClient.Sessions;
+
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>Helpers over a stream of <see cref="AgentStreamEvent"/>s.</summary>
@@ -7,18 +9,12 @@ public static class AgentStreamExtensions
     /// <param name="events">The stream, for example from <see cref="PerplexityAgentClient.StreamResponseAsync"/>.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <returns>The response the stream adds up to.</returns>
-    public static async Task<AgentResponse> ToResponseAsync(this IAsyncEnumerable<AgentStreamEvent> events, CancellationToken cancellationToken = default)
+    public static Task<AgentResponse> ToResponseAsync(this IAsyncEnumerable<AgentStreamEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         var builder = new AgentResponseBuilder();
 
         // The SDK's own stream appends each event to the builder itself, keeping the text once.
-        var source = events is AgentEventStream own ? own.FoldingInto(builder) : events;
-        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            builder.Append(item);
-        }
-
-        return builder.Build();
+        return Folding.FoldAsync(events is AgentEventStream own ? own.FoldingInto(builder) : events, builder, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -9,8 +10,8 @@ namespace ThreadClient.Perplexity.Agent;
 /// <c>mcp</c>, or one newer than this SDK) as its JSON with <see cref="FromJson(string)"/> or by type
 /// with <see cref="OfType"/>.
 /// </summary>
-[JsonConverter(typeof(AgentToolConverter))]
-public abstract class AgentTool
+[JsonConverter(typeof(WriteOnlyConverter<AgentTool>))]
+public abstract class AgentTool : IJsonWritable
 {
     private protected AgentTool(string type) => Type = type;
 
@@ -64,6 +65,8 @@ public abstract class AgentTool
     }
 
     internal abstract void Write(Utf8JsonWriter writer);
+
+    void IJsonWritable.Write(Utf8JsonWriter writer) => Write(writer);
 
     private sealed class RawAgentTool(string type, JsonElement json) : AgentTool(type)
     {
