@@ -25,6 +25,9 @@ internal sealed class KnownStringConverter : JsonConverter<string?>
 
     private static readonly byte[][] Utf8 = [.. Vocabulary.Select(static v => System.Text.Encoding.UTF8.GetBytes(v))];
 
+    // The vocabulary's indexes by length (most lengths have one or two words): a value is compared with those only.
+    private static readonly int[][] ByLength = BuildByLength();
+
     [ThreadStatic]
     private static string? t_last;
 
@@ -40,11 +43,14 @@ internal sealed class KnownStringConverter : JsonConverter<string?>
         if (!reader.HasValueSequence && !reader.ValueIsEscaped)
         {
             var value = reader.ValueSpan;
-            for (var i = 0; i < Utf8.Length; i++)
+            if (value.Length < ByLength.Length)
             {
-                if (value.SequenceEqual(Utf8[i]))
+                foreach (var i in ByLength[value.Length])
                 {
-                    return Vocabulary[i];
+                    if (value.SequenceEqual(Utf8[i]))
+                    {
+                        return Vocabulary[i];
+                    }
                 }
             }
         }
@@ -67,6 +73,18 @@ internal sealed class KnownStringConverter : JsonConverter<string?>
         {
             writer.WriteStringValue(value);
         }
+    }
+
+    private static int[][] BuildByLength()
+    {
+        var longest = Utf8.Max(static word => word.Length);
+        var table = new int[longest + 1][];
+        for (var length = 0; length <= longest; length++)
+        {
+            table[length] = [.. Enumerable.Range(0, Utf8.Length).Where(i => Utf8[i].Length == length)];
+        }
+
+        return table;
     }
 
     private static string? LenientRead(ref Utf8JsonReader reader)
