@@ -31,34 +31,36 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     /// <param name="options">The settings; read once, now.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public ThreadsClient(ThreadsClientOptions options)
-        : this(options, CreateOwnHttpClient(options), ownsHttpClient: true)
+        : this(options, CreateOwnHttpClient(options), Timeout.InfiniteTimeSpan)
     {
     }
 
     /// <summary>
     /// Creates a client over the caller's <see cref="HttpClient"/>, which the caller keeps and disposes.
     /// Its <see cref="HttpClient.BaseAddress"/> is not used: each provider's base address comes from the options.
-    /// The caller's handlers decide retries: put a <see cref="ThreadsResilienceHandler"/> in its chain to get the SDK's.
+    /// The SDK's retries, safe mode and timeouts (<see cref="ThreadsClientOptions.Resilience"/>) wrap every
+    /// call, and each attempt goes through the caller's client and its handlers; set
+    /// <see cref="ResilienceOptions.Enabled"/> to <see langword="false"/> when those handlers already retry.
     /// </summary>
     /// <param name="options">The settings; read once, now.</param>
     /// <param name="httpClient">The HTTP client to send through.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public ThreadsClient(ThreadsClientOptions options, HttpClient httpClient)
-        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsHttpClient: false)
+        : this(options, AroundCallerClient(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient))), httpClient.Timeout)
     {
-    }
-
-    private ThreadsClient(ThreadsClientOptions options, HttpClient httpClient, bool ownsHttpClient)
-        : this(options, () => httpClient, () => httpClient, ownsHttpClient ? httpClient : null)
-    {
-        if (!ownsHttpClient && httpClient.Timeout != Timeout.InfiniteTimeSpan && httpClient.Timeout < options.Resilience.GenerationAttemptTimeout)
+        if (httpClient.Timeout != Timeout.InfiniteTimeSpan && httpClient.Timeout < options.Resilience.GenerationAttemptTimeout)
         {
             Log.HttpClientTimeoutTooShort(_logger, httpClient.Timeout.TotalSeconds, options.Resilience.GenerationAttemptTimeout.TotalSeconds);
         }
     }
 
+    private ThreadsClient(ThreadsClientOptions options, HttpMessageInvoker invoker, TimeSpan httpClientTimeout)
+        : this(options, () => invoker, () => invoker, invoker, httpClientTimeout)
+    {
+    }
+
     /// <summary>The constructor behind all others and behind dependency injection, which hands a fresh factory client to each call.</summary>
-    internal ThreadsClient(ThreadsClientOptions options, Func<HttpClient> perplexityHttp, Func<HttpClient> aitronosHttp, IDisposable? owned)
+    internal ThreadsClient(ThreadsClientOptions options, Func<HttpMessageInvoker> perplexityHttp, Func<HttpMessageInvoker> aitronosHttp, IDisposable? owned, TimeSpan? httpClientTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Uri perplexityBase, aitronosBase;
@@ -86,7 +88,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
         var store = options.SessionStore ?? new InMemoryThreadSessionStore();
-        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger), perplexity, store);
+        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout), perplexity, store);
 
         var aitronos = options.Aitronos;
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
@@ -97,7 +99,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger), aitronos);
+        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout), aitronos);
         Sessions = new ThreadSessionManager(Perplexity, Aitronos, store, clock);
     }
 
@@ -117,14 +119,27 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, options.CreateLogger())
+        HttpMessageHandler handler = PrimaryHandler.Create();
+        if (options.Resilience.Enabled)
         {
-            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-        };
+            handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, options.CreateLogger()) { InnerHandler = handler };
+        }
+
         return new HttpClient(handler)
         {
             // The SDK owns its timeouts; HttpClient's 100 s default would silently cut long generations.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+    }
+
+    /// <summary>The SDK's pipeline around the caller's client, each attempt sent through it; or the caller's client alone when the pipeline is off.</summary>
+    private static HttpMessageInvoker AroundCallerClient(ThreadsClientOptions options, HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        HttpMessageHandler forwarder = new HttpClientForwarder(httpClient);
+        return new HttpMessageInvoker(
+            options.Resilience.Enabled ? new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, options.CreateLogger()) { InnerHandler = forwarder } : forwarder,
+            disposeHandler: true);
     }
 }

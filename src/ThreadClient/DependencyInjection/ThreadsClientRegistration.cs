@@ -34,6 +34,15 @@ internal static class ThreadsClientRegistration
         services.AddOptions<ThreadsClientOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThreadsClientOptions>, ThreadsClientOptionsValidator>());
 
+        // A second AddThreadsClient for the same name adds its configuration, not a second pipeline:
+        // two resilience handlers would nest their retries (three attempts each, nine in all).
+        var registered = services.Any(d => d.ServiceType == typeof(Registered) && d.ImplementationInstance is Registered r && r.Name == name);
+        if (registered)
+        {
+            return new ThreadsClientBuilder(services, name, services.AddHttpClient(HttpClientName(name, "Perplexity")), services.AddHttpClient(HttpClientName(name, "Aitronos")));
+        }
+
+        services.AddSingleton(new Registered(name));
         var perplexity = AddProviderHttpClient(services, name, "Perplexity");
         var aitronos = AddProviderHttpClient(services, name, "Aitronos");
         if (keyed)
@@ -55,13 +64,22 @@ internal static class ThreadsClientRegistration
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
             // The factory's own logging writes request URIs at Information, and a path can hold a thread id; the SDK logs for itself.
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
             .AddHttpMessageHandler(container =>
             {
                 var options = container.GetRequiredService<IOptionsMonitor<ThreadsClientOptions>>().Get(name);
                 var logging = options.Copy();
                 logging.LoggerFactory ??= container.GetService<ILoggerFactory>();
-                return new ThreadsResilienceHandler(options.Resilience, Clock(container, options), logging.CreateLogger());
+                return options.Resilience.Enabled
+                    ? new ThreadsResilienceHandler(options.Resilience, Clock(container, options), logging.CreateLogger())
+                    : new PassThroughHandler();
             });
+
+    /// <summary>Marks a client name as registered, so that its pipeline is added once.</summary>
+    private sealed record Registered(string Name);
+
+    /// <summary>Stands where the resilience handler would when <see cref="ResilienceOptions.Enabled"/> is off.</summary>
+    private sealed class PassThroughHandler : DelegatingHandler;
 
     private static ThreadsClient Create(IServiceProvider container, string name)
     {

@@ -8,7 +8,7 @@ namespace ThreadClient;
 /// the status, the service's error code, type and message, a bounded raw body, the request id and
 /// Retry-After. Subclasses exist only where a caller's handling differs.
 /// </summary>
-public class ThreadsApiException : Exception
+public class ThreadsApiException : ThreadsException
 {
     /// <summary>Creates the exception from the service's error.</summary>
     /// <param name="error">What the service said.</param>
@@ -22,10 +22,13 @@ public class ThreadsApiException : Exception
     /// <param name="summary">What the failure means to the caller; it leads the message.</param>
     /// <param name="innerException">The underlying cause, if any.</param>
     public ThreadsApiException(ThreadsApiError error, string? summary, Exception? innerException = null)
-        : base(BuildMessage(error ?? throw new ArgumentNullException(nameof(error)), summary), innerException)
+        : base((error ?? throw new ArgumentNullException(nameof(error))).Provider, BuildMessage(error, summary), innerException)
     {
         Error = error;
     }
+
+    /// <summary>The most characters of the service's message that <see cref="Exception.Message"/> quotes.</summary>
+    public const int MaxServiceMessageLength = 1000;
 
     /// <summary>Everything the service said about the failure.</summary>
     public ThreadsApiError Error { get; }
@@ -53,7 +56,9 @@ public class ThreadsApiException : Exception
 
         if (!string.IsNullOrEmpty(error.Message))
         {
-            text.Append(summary is null ? ": " : " Service said: ").Append(error.Message);
+            // A service message can be as long as the body: the exception's message keeps its start; Error.RawBody keeps the rest (bounded).
+            var said = error.Message.Length <= MaxServiceMessageLength ? error.Message : string.Concat(error.Message.AsSpan(0, MaxServiceMessageLength), "...[truncated; see Error.RawBody]");
+            text.Append(summary is null ? ": " : " Service said: ").Append(said);
         }
 
         if (error.Code is not null || error.Type is not null)

@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
 using ThreadClient.Diagnostics;
 
 namespace ThreadClient.Http;
@@ -21,17 +24,21 @@ internal sealed class ApiTransport
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue AcceptEventStream = new("text/event-stream");
 
-    private readonly Func<HttpClient> _httpClient;
+    private readonly Func<HttpMessageInvoker> _httpClient;
     private readonly TimeProvider _clock;
+    private readonly RetryMode _retryMode;
+    private readonly TimeSpan _httpClientTimeout;
 
-    // httpClient gives the client for each call: the same one, or, under IHttpClientFactory, a fresh one
-    // whose handlers the factory rotates (factory clients are cheap and meant to be short-lived).
-    public ApiTransport(Func<HttpClient> httpClient, ProviderEndpoint endpoint, TimeProvider clock, ILogger logger)
+    // httpClient gives the invoker for each call: the same one, or, under IHttpClientFactory, a fresh
+    // client whose handlers the factory rotates (factory clients are cheap and meant to be short-lived).
+    public ApiTransport(Func<HttpMessageInvoker> httpClient, ProviderEndpoint endpoint, TimeProvider clock, ILogger logger, RetryMode retryMode = RetryMode.Safe, TimeSpan? httpClientTimeout = null)
     {
+        _httpClientTimeout = httpClientTimeout ?? Timeout.InfiniteTimeSpan;
         _httpClient = httpClient;
         Endpoint = endpoint;
         _clock = clock;
         Logger = logger;
+        _retryMode = retryMode;
     }
 
     public ProviderEndpoint Endpoint { get; }
@@ -84,15 +91,67 @@ internal sealed class ApiTransport
         {
             using var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
 
-            // The resilience handler already read the body inside the attempt; a caller's own HttpClient
-            // (without the SDK's handler) hands it over unread.
+            // The resilience handler already read the body inside the attempt; a caller who turned the
+            // SDK's pipeline off hands it over unread.
             var body = response.Content is BufferedContent buffered
                 ? buffered.Memory
                 : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var reply = reader is not null ? reader(body.Span) : JsonSerializer.Deserialize(body.Span, replyType!);
-            return reply ?? throw new JsonException($"{Endpoint.Provider} returned a JSON null where a {typeof(T).Name} was expected.");
+            return Read(response, body.Span, replyType, reader, mapError);
         }
     }
+
+    /// <summary>
+    /// Reads a streaming request's reply that came as plain JSON: the reply it stands for, or, for an
+    /// error envelope, the mapped exception. Disposes the response.
+    /// </summary>
+    public async Task<T> ReadJsonInsteadOfStreamAsync<T>(HttpResponseMessage response, ReplyReader<T> reader, ErrorMapper mapError, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return Read(response, body, replyType: null, reader, mapError);
+        }
+    }
+
+    private T Read<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T>? replyType, ReplyReader<T>? reader, ErrorMapper mapError)
+    {
+        if (ReplyChecks.UndecodedEncoding(response.Content.Headers) is { } encoding)
+        {
+            throw Unusable(response, null, "undecodable_body", $"the reply is encoded with '{encoding}', which this HTTP client did not decode (the SDK's own clients decode gzip, deflate and br).", null);
+        }
+
+        body = ReplyChecks.WithoutBom(body);
+        if (ReplyChecks.IsErrorEnvelope(body))
+        {
+            var error = ErrorReplyReader.Parse(Endpoint, response.StatusCode, Encoding.UTF8.GetString(body), RequestIdOf(response), RetryAfterHeader.Read(response.Headers, _clock));
+            throw mapError(error with { StatusCode = ReplyChecks.EffectiveStatus(error, body) });
+        }
+
+        T? reply;
+        try
+        {
+            reply = reader is not null ? reader(body) : JsonSerializer.Deserialize(body, replyType!);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException or OverflowException)
+        {
+            throw Unusable(response, Encoding.UTF8.GetString(body), "unreadable_reply", $"the reply is not the JSON the API defines ({ex.Message})", ex);
+        }
+
+        return reply ?? throw Unusable(response, Encoding.UTF8.GetString(body), "unreadable_reply", "the reply is JSON null.", null);
+    }
+
+    private ThreadsResponseException Unusable(HttpResponseMessage response, string? body, string code, string summary, Exception? cause)
+    {
+        var error = ErrorReplyReader.Parse(Endpoint, response.StatusCode, null, RequestIdOf(response), retryAfter: null) with
+        {
+            Code = code,
+            RawBody = ErrorReplyReader.BoundAndRedact(Endpoint, body),
+        };
+        return new ThreadsResponseException(error, summary, cause);
+    }
+
+    private string? RequestIdOf(HttpResponseMessage response) =>
+        Endpoint.Redact(response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null);
 
     private Task<ThreadsApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         ErrorReplyReader.ReadAsync(response, Endpoint, _clock, cancellationToken);
@@ -102,7 +161,10 @@ internal sealed class ApiTransport
         var call = CallTelemetry.Start(Endpoint.Provider, request);
         try
         {
-            var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var invoker = _httpClient();
+            var response = await (invoker is HttpClient client
+                ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                : invoker.SendAsync(request, cancellationToken)).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 call.Stop(response.StatusCode, null);
@@ -115,10 +177,44 @@ internal sealed class ApiTransport
                 throw mapError(error);
             }
         }
+        catch (Exception ex) when (Translate(ex, request, cancellationToken) is { } translated)
+        {
+            call.Stop(null, translated);
+            throw translated;
+        }
         catch (Exception ex)
         {
             call.Stop(null, ex);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The SDK exception for a transport failure: the caller's own cancellation passes unchanged; a
+    /// failed connection, an HttpClient timeout and an open circuit become <see cref="ThreadsException"/>s.
+    /// </summary>
+    private ThreadsException? Translate(Exception ex, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (ex is ThreadsException || cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var provider = Endpoint.Provider;
+        return ex switch
+        {
+            TaskCanceledException { InnerException: TimeoutException } timeout =>
+                new ThreadsTimeoutException(provider, "HttpClient.Timeout", (_httpClient() as HttpClient)?.Timeout ?? _httpClientTimeout, timeout),
+            BrokenCircuitException broken => new ThreadsCircuitOpenException(provider, broken.RetryAfter, broken),
+            HttpRequestException or IOException => Connection(ex, request),
+            _ => null,
+        };
+    }
+
+    private ThreadsConnectionException Connection(Exception ex, HttpRequestMessage request)
+    {
+        var sent = !(ex is HttpRequestException http && RetryRules.NotSent(http));
+        var paid = RequestProfiles.Of(request) != RequestProfile.Crud || request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete && request.Method != HttpMethod.Patch;
+        return new ThreadsConnectionException(Endpoint.Provider, sent, retried: !(sent && paid && _retryMode == RetryMode.Safe), ex);
     }
 }

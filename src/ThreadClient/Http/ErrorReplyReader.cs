@@ -18,9 +18,17 @@ internal static class ErrorReplyReader
     public static async Task<ThreadsApiError> ReadAsync(HttpResponseMessage response, ProviderEndpoint endpoint, TimeProvider clock, CancellationToken cancellationToken)
     {
         string? body = null;
+        if (ReplyChecks.UndecodedEncoding(response.Content.Headers) is { } encoding)
+        {
+            // Compressed bytes are not text: say what they were instead of putting them in a message.
+            body = $"[a body encoded with '{encoding}', which this HTTP client did not decode]";
+            var requestIdOfEncoded = response.Headers.TryGetValues("x-request-id", out var encodedIds) ? encodedIds.FirstOrDefault() : null;
+            return Parse(endpoint, response.StatusCode, body, requestIdOfEncoded, RetryAfterHeader.Read(response.Headers, clock));
+        }
+
         try
         {
-            body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            body = (await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false)).TrimStart('\uFEFF');
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
@@ -47,15 +55,17 @@ internal static class ErrorReplyReader
             }
         }
 
+        // Everything that came from the service is redacted (it may echo the key anywhere), and redacted
+        // before it is cut, so that a cut cannot leave part of the key behind.
         return new ThreadsApiError
         {
             Provider = endpoint.Provider,
             StatusCode = status,
-            Code = code,
-            Type = type,
+            Code = endpoint.Redact(code),
+            Type = endpoint.Redact(type),
             Message = endpoint.Redact(message),
-            RawBody = endpoint.Redact(Bound(body)),
-            RequestId = requestId ?? traceId,
+            RawBody = BoundAndRedact(endpoint, body),
+            RequestId = endpoint.Redact(requestId ?? traceId),
             RetryAfter = retryAfter,
         };
     }
@@ -142,10 +152,14 @@ internal static class ErrorReplyReader
             }
             : null;
 
-    private static string? Bound(string? body) =>
-        body is null || body.Length <= ThreadsApiError.MaxRawBodyLength
+    /// <summary>The body with the key redacted, then cut to <see cref="ThreadsApiError.MaxRawBodyLength"/>.</summary>
+    public static string? BoundAndRedact(ProviderEndpoint endpoint, string? body)
+    {
+        body = endpoint.Redact(body);
+        return body is null || body.Length <= ThreadsApiError.MaxRawBodyLength
             ? body
             : string.Concat(body.AsSpan(0, ThreadsApiError.MaxRawBodyLength), "...[truncated]");
+    }
 
     private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {

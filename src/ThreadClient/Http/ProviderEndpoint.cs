@@ -37,7 +37,7 @@ internal sealed class ProviderEndpoint
     {
         if (_secret is null)
         {
-            throw new InvalidOperationException($"No API key is configured for {Provider}: {MissingKeyHint}");
+            throw new ThreadsConfigurationException(Provider, $"No API key is configured for {Provider}: {MissingKeyHint}");
         }
 
         request.Headers.TryAddWithoutValidation(AuthHeaderName, _headerValue);

@@ -9,6 +9,14 @@ public sealed class ResilienceOptions
     /// <summary>Retries after the first attempt. Default 2 (three attempts); 0 turns retries off.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Whether the SDK's pipeline (retries, safe mode, timeouts, circuit breaker) runs around every call,
+    /// whichever way the client is built. Default <see langword="true"/>. Set <see langword="false"/> only
+    /// when your own <see cref="HttpClient"/> handlers do all of that: then the SDK sends each request once,
+    /// through your client, with no timeout of its own.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The first backoff step; each retry doubles it. Default 0.5 s.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -79,7 +79,7 @@ internal sealed class RetryRules
         RetryAfterHeader.Read(response.Headers, _clock) is not { } asked || asked <= _options.MaxRetryAfter;
 
     // The connection was never established, so the server cannot have seen the request.
-    private static bool NotSent(HttpRequestException ex) =>
+    internal static bool NotSent(HttpRequestException ex) =>
         ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
         || ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound };
 }

@@ -117,7 +117,7 @@ public sealed class EmulatorAitronosTests
         using var client = Client(emulator);
         emulator.Faults.Enqueue("POST", "/v1/model/response", EmulatorFault.DropConnection());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "m", Thread = "t1", Inputs = { AitronosInput.User("hi") } }));
+        await Assert.ThrowsAsync<ThreadsConnectionException>(() => client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "m", Thread = "t1", Inputs = { AitronosInput.User("hi") } }));
         Assert.Single(emulator.Requests);
 
         emulator.Faults.Enqueue("POST", "/v1/model/response", EmulatorFault.Heartbeats(2, TimeSpan.FromMilliseconds(20)));

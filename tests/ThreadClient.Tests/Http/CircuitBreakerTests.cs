@@ -16,7 +16,7 @@ public sealed class CircuitBreakerTests
         options.Resilience.MaxRetries = 0;
         options.Resilience.CircuitBreaker.Enabled = enabled;
         var handler = new ThreadsResilienceHandler(options.Resilience, clock, () => 0, logs?.CreateLogger("ThreadClient")) { InnerHandler = inner };
-        return new ThreadsClient(options, new HttpClient(handler));
+        return new ThreadsClient(OwnPipeline.Of(options), new HttpClient(handler));
     }
 
     private static RecordingHandler Answering(Func<RecordedRequest, HttpStatusCode> status) =>
@@ -51,7 +51,8 @@ public sealed class CircuitBreakerTests
         using var client = Client(inner, clock, enabled: true, logs);
 
         await FailTimes(client, 20);
-        var fast = await Assert.ThrowsAsync<BrokenCircuitException>(() => client.Aitronos.Threads.GetAsync("th_1"));
+        var open = await Assert.ThrowsAsync<ThreadsCircuitOpenException>(() => client.Aitronos.Threads.GetAsync("th_1"));
+        var fast = Assert.IsAssignableFrom<BrokenCircuitException>(open.InnerException);
 
         Assert.Equal(20, inner.Requests.Count);
         Assert.Contains(logs.Entries, e => e.Message == "The circuit to api.aitronos.com opened for 30 s after repeated failures.");
@@ -90,7 +91,7 @@ public sealed class CircuitBreakerTests
         using var client = Client(inner, clock, enabled: true);
 
         await FailTimes(client, 20);
-        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.Aitronos.Threads.GetAsync("th_1"));
+        await Assert.ThrowsAsync<ThreadsCircuitOpenException>(() => client.Aitronos.Threads.GetAsync("th_1"));
         var reply = await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } });
 
         Assert.Equal("ok", reply.Content);

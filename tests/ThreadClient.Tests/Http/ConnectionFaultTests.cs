@@ -38,7 +38,11 @@ public sealed class ConnectionFaultTests
         });
         using var client = Client(server.BaseAddress);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.Perplexity.CreateChatCompletionAsync(Question()));
+        var ex = await Assert.ThrowsAsync<ThreadsConnectionException>(() => client.Perplexity.CreateChatCompletionAsync(Question()));
+        Assert.True(ex.MayHaveBeenProcessed);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Contains("may have run", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("deliberately did not retry", ex.Message, StringComparison.Ordinal);
 
         Assert.Equal(1, calls);
     }

@@ -32,7 +32,7 @@ public sealed class LeakAndStormTests
         var clock = new FakeTimeProvider();
         var options = new ThreadsClientOptions { TimeProvider = clock, Perplexity = { ApiKey = TestKeys.Perplexity }, Aitronos = { ApiKey = TestKeys.Aitronos } };
         var inner = new RecordingHandler((request, i) => Tracked(i % 3 == 0 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.InternalServerError, tracker, ref created));
-        using var client = new ThreadsClient(options, new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = inner }));
+        using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = inner }));
 
         for (var i = 0; i < 100; i++)
         {
@@ -99,7 +99,7 @@ public sealed class LeakAndStormTests
             }
         }
 
-        using var client = new ThreadsClient(options, new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, Jitter, logs.CreateLogger("ThreadClient")) { InnerHandler = inner }));
+        using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, Jitter, logs.CreateLogger("ThreadClient")) { InnerHandler = inner }));
 
         var started = clock.GetUtcNow();
         var calls = Enumerable.Range(0, 50)

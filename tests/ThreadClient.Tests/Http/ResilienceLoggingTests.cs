@@ -17,7 +17,7 @@ public sealed class ResilienceLoggingTests
         options.Aitronos.ApiKey = TestKeys.Aitronos;
         configure?.Invoke(options.Resilience);
         var handler = new ThreadsResilienceHandler(options.Resilience, clock, () => 0, logs.CreateLogger("ThreadClient")) { InnerHandler = inner };
-        return new ThreadsClient(options, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
+        return new ThreadsClient(OwnPipeline.Of(options), new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
     }
 
     private static HttpResponseMessage Status(HttpStatusCode status, string requestId, string body = """{"success":false,"error":{"code":"BUSY"}}""") =>

@@ -51,9 +51,11 @@ public sealed class ResilienceLoopbackTests
 
         var options = Options(new Uri($"http://127.0.0.1:{port}/"));
         var counting = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
-        using var client = new ThreadsClient(options, new HttpClient(new ThreadClient.Http.ThreadsResilienceHandler(options.Resilience) { InnerHandler = counting }));
+        using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadClient.Http.ThreadsResilienceHandler(options.Resilience) { InnerHandler = counting }));
 
-        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.Aitronos.Threads.GetAsync("th_1"));
+        var wrapped = await Assert.ThrowsAsync<ThreadsConnectionException>(() => client.Aitronos.Threads.GetAsync("th_1"));
+        Assert.False(wrapped.MayHaveBeenProcessed);
+        var ex = Assert.IsType<HttpRequestException>(wrapped.InnerException);
 
         Assert.Equal(HttpRequestError.ConnectionError, ex.HttpRequestError);
         Assert.Equal(3, counting.Attempts);

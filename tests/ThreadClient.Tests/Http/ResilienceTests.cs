@@ -21,7 +21,7 @@ public sealed class ResilienceTests
             options.Aitronos.ApiKey = TestKeys.Aitronos;
             configure?.Invoke(options.Resilience);
             var resilience = new ThreadsResilienceHandler(options.Resilience, Clock, () => jitter) { InnerHandler = handler };
-            Client = new ThreadsClient(options, new HttpClient(resilience));
+            Client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(resilience));
         }
 
         public FakeTimeProvider Clock { get; } = new();
@@ -245,7 +245,8 @@ public sealed class ResilienceTests
         var handler = new RecordingHandler((_, _) => throw new HttpRequestException(HttpRequestError.ResponseEnded, "reset"));
         using var rig = new Rig(handler);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Generate(rig.Client));
+        var ex = await Assert.ThrowsAsync<ThreadsConnectionException>(() => Generate(rig.Client));
+        Assert.True(ex.MayHaveBeenProcessed);
 
         Assert.Single(handler.Requests);
     }
@@ -255,7 +256,7 @@ public sealed class ResilienceTests
     {
         var clock = new FakeTimeProvider();
         var options = new ThreadsClientOptions { TimeProvider = clock, Aitronos = { ApiKey = TestKeys.Aitronos }, Resilience = { MaxRetries = 0 } };
-        using var client = new ThreadsClient(options, new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = new StallingHandler() }));
+        using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = new StallingHandler() }));
 
         var call = client.Aitronos.Threads.GetAsync("th_1");
         var waited = await clock.AdvanceToNextTimerAsync(TimeSpan.FromMinutes(1));

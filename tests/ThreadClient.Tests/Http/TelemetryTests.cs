@@ -78,7 +78,7 @@ public sealed class TelemetryTests
         var inner = new RecordingHandler(
             RecordingHandler.Json("{}", HttpStatusCode.ServiceUnavailable),
             RecordingHandler.Json("""{"id":"resp_1","thread_id":"th_1","output":[{"content":[{"type":"output_text","text":"hi"}]}],"usage":{"input_tokens":12,"output_tokens":5}}"""));
-        using var client = new ThreadsClient(options, new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = inner }));
+        using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = inner }));
 
         var call = client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = host, Thread = "th_1", Inputs = { AitronosInput.User("Q") } });
         await clock.RunUntilCompleteAsync(call, TimeSpan.FromSeconds(20));

@@ -43,6 +43,9 @@ public sealed class RecordingHandler : HttpMessageHandler
         var options = new ThreadsClientOptions();
         options.Perplexity.ApiKey = TestKeys.Perplexity;
         options.Aitronos.ApiKey = TestKeys.Aitronos;
+
+        // Wire tests look at one exchange at a time; a test that wants the SDK's retries switches them back on.
+        options.Resilience.Enabled = false;
         configure?.Invoke(options);
         return new ThreadsClient(options, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
     }

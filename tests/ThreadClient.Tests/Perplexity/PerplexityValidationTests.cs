@@ -91,7 +91,7 @@ public sealed class PerplexityValidationTests : IDisposable
         {
             using var client = new ThreadsClient(new ThreadsClientOptions(), new HttpClient(_handler));
 
-            var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } }));
+            var ex = await Assert.ThrowsAsync<ThreadsConfigurationException>(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } }));
 
             Assert.Contains("ThreadsClientOptions.Perplexity.ApiKey", ex.Message, StringComparison.Ordinal);
             Assert.Contains("PERPLEXITY_API_KEY", ex.Message, StringComparison.Ordinal);

@@ -157,12 +157,14 @@ public sealed class PerplexityWireTests
     [InlineData("null")]
     [InlineData("[]")]
     [InlineData("{\"choices\":[{\"message\":\"text\"}]}")]
-    public async Task A_reply_that_is_not_a_completion_object_is_a_json_error(string body)
+    public async Task A_reply_that_is_not_a_completion_object_is_an_unreadable_reply_with_its_body(string body)
     {
         var handler = new RecordingHandler(RecordingHandler.Json(body));
         using var client = RecordingHandler.CreateClient(handler);
 
-        await Assert.ThrowsAnyAsync<JsonException>(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Hi") } }));
+        var ex = await Assert.ThrowsAsync<ThreadsResponseException>(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Hi") } }));
+        Assert.Equal(("unreadable_reply", System.Net.HttpStatusCode.OK, body), (ex.ErrorCode, ex.StatusCode, ex.Error.RawBody));
+        Assert.IsAssignableFrom<JsonException>(ex.InnerException);
     }
 
     [Fact]
