@@ -42,7 +42,7 @@ public class AitronosThreadsClient
         }
 
         var body = JsonBody.FromUtf8(AitronosRequestWriter.WriteMetadataPatch(metadata ?? [], state: null));
-        return SendThreadAsync(_transport.CreateRequest(HttpMethod.Post, ThreadsPath, body), threadId: null, cancellationToken);
+        return SendThreadAsync(_transport.CreateRequest(HttpMethod.Post, ThreadsPath, body, RequestProfile.Create), threadId: null, cancellationToken);
     }
 
     /// <summary>Gets a thread, hidden ones included (<c>GET /v1/threads/{id}</c>).</summary>

@@ -214,7 +214,7 @@ internal sealed class ApiTransport
     private ThreadsConnectionException Connection(Exception ex, HttpRequestMessage request)
     {
         var sent = !(ex is HttpRequestException http && RetryRules.NotSent(http));
-        var paid = RequestProfiles.Of(request) != RequestProfile.Crud || request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete && request.Method != HttpMethod.Patch;
+        var paid = RequestProfiles.IsUnsafeToRepeat(RequestProfiles.Of(request));
         return new ThreadsConnectionException(Endpoint.Provider, sent, retried: !(sent && paid && _retryMode == RetryMode.Safe), ex);
     }
 }

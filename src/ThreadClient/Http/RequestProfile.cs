@@ -11,6 +11,12 @@ internal enum RequestProfile
 
     /// <summary>A paid generation whose reply is a stream: only the headers are awaited inside the attempt.</summary>
     StreamingGeneration,
+
+    /// <summary>A request that creates a resource (<c>POST /v1/threads</c>): retried only when the server provably did not process it, with the CRUD timeout.</summary>
+    Create,
+
+    /// <summary>A request the SDK did not build (sent through the handler by other code): the safe retry set, and the generation timeout so as not to cut it short.</summary>
+    Foreign,
 }
 
 /// <summary>
@@ -22,9 +28,12 @@ internal sealed class ProfiledRequest(HttpMethod method, Uri uri, RequestProfile
     public RequestProfile Profile { get; } = profile;
 }
 
-/// <summary>Reads the <see cref="RequestProfile"/> of a request; a request the SDK did not make counts as CRUD.</summary>
+/// <summary>Reads the <see cref="RequestProfile"/> of a request; a request the SDK did not make is <see cref="RequestProfile.Foreign"/>.</summary>
 internal static class RequestProfiles
 {
     public static RequestProfile Of(HttpRequestMessage request) =>
-        request is ProfiledRequest profiled ? profiled.Profile : RequestProfile.Crud;
+        request is ProfiledRequest profiled ? profiled.Profile : RequestProfile.Foreign;
+
+    /// <summary>Whether a retry can run the request twice on the server: everything but idempotent thread reads, updates and deletes.</summary>
+    public static bool IsUnsafeToRepeat(RequestProfile profile) => profile != RequestProfile.Crud;
 }

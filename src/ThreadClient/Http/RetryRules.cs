@@ -21,7 +21,7 @@ internal sealed class RetryRules
 
     public bool ShouldRetry(Outcome<HttpResponseMessage> outcome, RequestProfile profile)
     {
-        var paid = profile != RequestProfile.Crud && _options.RetryMode == RetryMode.Safe;
+        var paid = RequestProfiles.IsUnsafeToRepeat(profile) && _options.RetryMode == RetryMode.Safe;
         if (outcome.Result is { } response)
         {
             if (response.Headers.TryGetValues("x-should-retry", out var values))

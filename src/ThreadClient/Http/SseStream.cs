@@ -61,7 +61,7 @@ internal static class SseStream
             StatusCode = HttpStatusCode.OK,
             Code = "stream_interrupted",
             Message = $"The connection broke after {events} event(s), before the stream finished.",
-            RequestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null,
+            RequestId = endpoint.Redact(response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null),
         };
         return new ThreadsStreamException(error, partialText, cause);
     }

@@ -57,7 +57,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
         }
         else
         {
-            _pipelines = [Build(RequestProfile.Crud, null), Build(RequestProfile.Generation, null), Build(RequestProfile.StreamingGeneration, null)];
+            _pipelines = [.. Enum.GetValues<RequestProfile>().Select(profile => Build(profile, null))];
         }
     }
 
@@ -98,6 +98,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
                 throw new ThreadsTimeoutException(TimeoutName(profile), timeout.Timeout, timeout);
             }
 
+
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -109,8 +110,8 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
 
     private static string TimeoutName(RequestProfile profile) => profile switch
     {
-        RequestProfile.Crud => nameof(ResilienceOptions.CrudAttemptTimeout),
-        RequestProfile.Generation => nameof(ResilienceOptions.GenerationAttemptTimeout),
+        RequestProfile.Crud or RequestProfile.Create => nameof(ResilienceOptions.CrudAttemptTimeout),
+        RequestProfile.Generation or RequestProfile.Foreign => nameof(ResilienceOptions.GenerationAttemptTimeout),
         _ => nameof(ResilienceOptions.StreamHeadersTimeout),
     };
 
@@ -118,8 +119,9 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
 
     private static HttpRequestMessage? RequestOf(ResilienceContext context) => context.Properties.GetValue(RequestKey, null);
 
+    /// <summary>The reply's request id for a log line, with the request's own credentials taken out in case the service echoed them there.</summary>
     private static string? RequestIdOf(HttpResponseMessage? response) =>
-        response is not null && response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
+        response is not null && response.Headers.TryGetValues("x-request-id", out var values) ? Credentials.Redact(values.FirstOrDefault(), response.RequestMessage) : null;
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response
@@ -186,8 +188,8 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
 
         builder.AddTimeout(profile switch
         {
-            RequestProfile.Crud => _options.CrudAttemptTimeout,
-            RequestProfile.Generation => _options.GenerationAttemptTimeout,
+            RequestProfile.Crud or RequestProfile.Create => _options.CrudAttemptTimeout,
+            RequestProfile.Generation or RequestProfile.Foreign => _options.GenerationAttemptTimeout,
             _ => _options.StreamHeadersTimeout,
         });
         return builder.Build();
