@@ -54,6 +54,21 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
         }
     }
 
+    /// <summary>
+    /// Creates a client whose own pipeline (retries, safe mode, timeouts, as with
+    /// <see cref="ThreadsClient(ThreadsClientOptions)"/>) sends through <paramref name="primaryHandler"/>:
+    /// a <see cref="SocketsHttpHandler"/> configured your way (a proxy, certificates), or a test double.
+    /// Unlike the <see cref="HttpClient"/> constructor, nothing is copied per attempt.
+    /// </summary>
+    /// <param name="options">The settings; read once, now.</param>
+    /// <param name="primaryHandler">The innermost handler. It should decompress responses and not drain abandoned streams, as the SDK's own does.</param>
+    /// <param name="disposeHandler">Whether disposing this client disposes <paramref name="primaryHandler"/>.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public ThreadsClient(ThreadsClientOptions options, HttpMessageHandler primaryHandler, bool disposeHandler = false)
+        : this(options, OwnPipeline(options, primaryHandler ?? throw new ArgumentNullException(nameof(primaryHandler)), disposeHandler), Timeout.InfiniteTimeSpan)
+    {
+    }
+
     private ThreadsClient(ThreadsClientOptions options, HttpMessageInvoker invoker, TimeSpan httpClientTimeout)
         : this(options, () => invoker, () => invoker, invoker, httpClientTimeout)
     {
@@ -115,21 +130,21 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
     /// <summary>Disposes the HTTP client if this client created it.</summary>
     public void Dispose() => _owned?.Dispose();
 
-    private static HttpClient CreateOwnHttpClient(ThreadsClientOptions options)
+    private static HttpMessageInvoker CreateOwnHttpClient(ThreadsClientOptions options) => OwnPipeline(options, PrimaryHandler.Create(), disposeHandler: true);
+
+    /// <summary>The SDK's pipeline over a primary handler (no <see cref="HttpClient"/>: the SDK owns its timeouts, and HttpClient's 100 s default would silently cut long generations).</summary>
+    private static HttpMessageInvoker OwnPipeline(ThreadsClientOptions options, HttpMessageHandler primary, bool disposeHandler)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        HttpMessageHandler handler = PrimaryHandler.Create();
-        if (options.Resilience.Enabled)
+        if (!options.Resilience.Enabled)
         {
-            handler = new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, options.CreateLogger()) { InnerHandler = handler };
+            return new HttpMessageInvoker(primary, disposeHandler);
         }
 
-        return new HttpClient(handler)
-        {
-            // The SDK owns its timeouts; HttpClient's 100 s default would silently cut long generations.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        // The resilience handler owns its inner handler; a primary the caller keeps is shielded from that disposal.
+        var inner = disposeHandler ? primary : new NonDisposingHandler(primary);
+        return new HttpMessageInvoker(new ThreadsResilienceHandler(options.Resilience, options.TimeProvider, options.CreateLogger()) { InnerHandler = inner }, disposeHandler: true);
     }
 
     /// <summary>The SDK's pipeline around the caller's client, each attempt sent through it; or the caller's client alone when the pipeline is off.</summary>

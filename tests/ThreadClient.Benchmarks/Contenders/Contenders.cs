@@ -41,8 +41,6 @@ public static class Contenders
             Perplexity = { ApiKey = "key", BaseAddress = baseAddress },
             Aitronos = { ApiKey = "key", BaseAddress = baseAddress },
         };
-        var logger = options.LoggerFactory.CreateLogger("ThreadClient");
-        var resilience = new ThreadsResilienceHandler(options.Resilience, TimeProvider.System, logger) { InnerHandler = handler };
-        return new ThreadsClient(options, new HttpClient(resilience, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
+        return new ThreadsClient(options, handler);
     }
 }

@@ -4,28 +4,30 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>A citation inside an <see cref="AgentOutputContent"/>: which span of the text cites which URL.</summary>
-public sealed class AgentAnnotation
+[JsonConverter(typeof(WireModelConverter<AgentAnnotation>))]
+public sealed class AgentAnnotation : IWireModel<AgentAnnotation>
 {
+    private static readonly JsonFields<AgentAnnotation> Table = new JsonFields<AgentAnnotation>(static () => new())
+        .Add("type", Wire.Known, static x => x.Type, static (x, v) => x.Type = v)
+        .Add("url", Wire.Text, static x => x.Url, static (x, v) => x.Url = v)
+        .Add("title", Wire.Text, static x => x.Title, static (x, v) => x.Title = v)
+        .Add("start_index", Wire.Int64, static x => x.StartIndex, static (x, v) => x.StartIndex = v)
+        .Add("end_index", Wire.Int64, static x => x.EndIndex, static (x, v) => x.EndIndex = v);
+
     /// <summary>The annotation type (for example <c>url_citation</c>).</summary>
-    [JsonPropertyName("type")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Type { get; set; }
 
     /// <summary>The cited URL.</summary>
-    [JsonPropertyName("url")]
     public string? Url { get; set; }
 
     /// <summary>The cited page's title.</summary>
-    [JsonPropertyName("title")]
     public string? Title { get; set; }
 
     /// <summary>Where the citing span starts in the text.</summary>
-    [JsonPropertyName("start_index")]
-    [JsonConverter(typeof(LenientInt64Converter))]
     public long? StartIndex { get; set; }
 
     /// <summary>Where the citing span ends in the text.</summary>
-    [JsonPropertyName("end_index")]
-    [JsonConverter(typeof(LenientInt64Converter))]
     public long? EndIndex { get; set; }
+
+    static JsonFields<AgentAnnotation> IWireModel<AgentAnnotation>.Fields => Table;
 }

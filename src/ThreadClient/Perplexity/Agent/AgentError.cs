@@ -4,18 +4,22 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>Why an Agent API response failed (<c>ErrorInfo</c>).</summary>
-public sealed class AgentError
+[JsonConverter(typeof(WireModelConverter<AgentError>))]
+public sealed class AgentError : IWireModel<AgentError>
 {
+    private static readonly JsonFields<AgentError> Table = new JsonFields<AgentError>(static () => new())
+        .Add("code", Wire.Text, static x => x.Code, static (x, v) => x.Code = v)
+        .Add("message", Wire.Text, static x => x.Message, static (x, v) => x.Message = v)
+        .Add("type", Wire.Text, static x => x.Type, static (x, v) => x.Type = v);
+
     /// <summary>The error code, as text.</summary>
-    [JsonPropertyName("code")]
-    [JsonConverter(typeof(LenientStringConverter))]
     public string? Code { get; set; }
 
     /// <summary>What went wrong.</summary>
-    [JsonPropertyName("message")]
     public string? Message { get; set; }
 
     /// <summary>The error type.</summary>
-    [JsonPropertyName("type")]
     public string? Type { get; set; }
+
+    static JsonFields<AgentError> IWireModel<AgentError>.Fields => Table;
 }

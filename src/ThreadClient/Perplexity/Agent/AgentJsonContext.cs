@@ -5,13 +5,6 @@ namespace ThreadClient.Perplexity.Agent;
 /// <summary>Source-generated JSON metadata for the Agent API's wire models: no reflection at run time.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AgentRequest))]
-[JsonSerializable(typeof(AgentResponse))]
-[JsonSerializable(typeof(AgentStreamEvent))]
-[JsonSerializable(typeof(AgentCancellation))]
-[JsonSerializable(typeof(AgentOutputMessage))]
-[JsonSerializable(typeof(AgentOutputSearchResults))]
-[JsonSerializable(typeof(AgentOutputFetchUrlResults))]
-[JsonSerializable(typeof(AgentOutputFunctionCall))]
 [JsonSerializable(typeof(AgentInputFunctionCall))]
 [JsonSerializable(typeof(AgentInputFunctionCallOutput))]
 [JsonSerializable(typeof(IList<AgentContentPart>))]

@@ -5,25 +5,29 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>A part of an <see cref="AgentOutputMessage"/>: <c>{"type":"output_text","text","annotations"}</c>.</summary>
-public sealed class AgentOutputContent
+[JsonConverter(typeof(WireModelConverter<AgentOutputContent>))]
+public sealed class AgentOutputContent : IWireModel<AgentOutputContent>
 {
+    private static readonly JsonFields<AgentOutputContent> Table = new JsonFields<AgentOutputContent>(static () => new())
+        .Add("type", Wire.Known, static x => x.Type, static (x, v) => x.Type = v)
+        .Add("text", Wire.Text, static x => x.Text, static (x, v) => x.Text = v)
+        .Add("annotations", Wire.ListOf<AgentAnnotation>(), static x => x.Annotations, static (x, v) => x.Annotations = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>The part type, <c>output_text</c>.</summary>
-    [JsonPropertyName("type")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Type { get; set; }
 
     /// <summary>The text.</summary>
-    [JsonPropertyName("text")]
     public string? Text { get; set; }
 
     /// <summary>The citations in the text.</summary>
-    [JsonPropertyName("annotations")]
     public IList<AgentAnnotation>? Annotations { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
-    [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>Whether the part is answer text (<c>output_text</c>, or no type at all).</summary>
     internal bool IsOutputText => Type is null or "output_text";
+
+    static JsonFields<AgentOutputContent> IWireModel<AgentOutputContent>.Fields => Table;
 }

@@ -1,11 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using ThreadClient.Serialization;
+
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>Pages the agent fetched: <c>{"type":"fetch_url_results","contents":[{url,title,snippet}]}</c>.</summary>
-public sealed class AgentOutputFetchUrlResults : AgentOutputItem
+[JsonConverter(typeof(WireModelConverter<AgentOutputFetchUrlResults>))]
+public sealed class AgentOutputFetchUrlResults : AgentOutputItem, IWireModel<AgentOutputFetchUrlResults>
 {
+    private static readonly JsonFields<AgentOutputFetchUrlResults> Table = new JsonFields<AgentOutputFetchUrlResults>(static () => new())
+        .Add("type", Wire.Known, static x => x.Type, static (_, _) => { })
+        .Add("contents", Wire.ListOf<AgentUrlContent>(), static x => x.Contents, static (x, v) => x.Contents = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>Creates the item.</summary>
     public AgentOutputFetchUrlResults()
         : base("fetch_url_results")
@@ -13,10 +21,10 @@ public sealed class AgentOutputFetchUrlResults : AgentOutputItem
     }
 
     /// <summary>The pages.</summary>
-    [JsonPropertyName("contents")]
     public IList<AgentUrlContent>? Contents { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
-    [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    static JsonFields<AgentOutputFetchUrlResults> IWireModel<AgentOutputFetchUrlResults>.Fields => Table;
 }

@@ -8,8 +8,19 @@ namespace ThreadClient.Perplexity.Agent;
 /// A call the model asks you to make: <c>{"type":"function_call","id","call_id","name","arguments","status"}</c>.
 /// Run it and send an <see cref="AgentInputFunctionCallOutput"/> with the same <see cref="CallId"/>.
 /// </summary>
-public sealed class AgentOutputFunctionCall : AgentOutputItem
+[JsonConverter(typeof(WireModelConverter<AgentOutputFunctionCall>))]
+public sealed class AgentOutputFunctionCall : AgentOutputItem, IWireModel<AgentOutputFunctionCall>
 {
+    private static readonly JsonFields<AgentOutputFunctionCall> Table = new JsonFields<AgentOutputFunctionCall>(static () => new())
+        .Add("type", Wire.Known, static x => x.Type, static (_, _) => { })
+        .Add("id", Wire.Text, static x => x.Id, static (x, v) => x.Id = v)
+        .Add("call_id", Wire.Text, static x => x.CallId, static (x, v) => x.CallId = v)
+        .Add("name", Wire.Text, static x => x.Name, static (x, v) => x.Name = v)
+        .Add("arguments", Wire.Text, static x => x.Arguments, static (x, v) => x.Arguments = v)
+        .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
+        .Add("thought_signature", Wire.Text, static x => x.ThoughtSignature, static (x, v) => x.ThoughtSignature = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>Creates the item.</summary>
     public AgentOutputFunctionCall()
         : base("function_call")
@@ -17,31 +28,25 @@ public sealed class AgentOutputFunctionCall : AgentOutputItem
     }
 
     /// <summary>The item id.</summary>
-    [JsonPropertyName("id")]
     public string? Id { get; set; }
 
     /// <summary>The call id to answer with.</summary>
-    [JsonPropertyName("call_id")]
     public string? CallId { get; set; }
 
     /// <summary>The function's name.</summary>
-    [JsonPropertyName("name")]
     public string? Name { get; set; }
 
     /// <summary>The arguments, as the JSON text the model wrote.</summary>
-    [JsonPropertyName("arguments")]
     public string? Arguments { get; set; }
 
     /// <summary>The item's status.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 
     /// <summary>The provider's signature of the call (send it back unchanged).</summary>
-    [JsonPropertyName("thought_signature")]
     public string? ThoughtSignature { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
-    [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    static JsonFields<AgentOutputFunctionCall> IWireModel<AgentOutputFunctionCall>.Fields => Table;
 }

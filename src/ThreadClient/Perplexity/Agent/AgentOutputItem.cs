@@ -14,7 +14,5 @@ public abstract class AgentOutputItem
     private protected AgentOutputItem(string type) => Type = type;
 
     /// <summary>The item type as sent, for example <c>message</c>.</summary>
-    [JsonPropertyName("type")]
-    [JsonPropertyOrder(-1)]
     public string Type { get; }
 }

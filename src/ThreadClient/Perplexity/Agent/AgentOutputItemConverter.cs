@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -10,6 +11,8 @@ namespace ThreadClient.Perplexity.Agent;
 /// </summary>
 internal sealed class AgentOutputItemConverter : JsonConverter<AgentOutputItem>
 {
+    public static readonly AgentOutputItemConverter Instance = new();
+
     public override AgentOutputItem? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -22,26 +25,25 @@ internal sealed class AgentOutputItemConverter : JsonConverter<AgentOutputItem>
             throw new JsonException($"An output item must be a JSON object, not {reader.TokenType}.");
         }
 
-        var context = AgentJsonContext.Default;
         var type = TypeOf(reader);
         if (type.ValueTextEquals("message"u8))
         {
-            return JsonSerializer.Deserialize(ref reader, context.AgentOutputMessage);
+            return Wire.Model<AgentOutputMessage>().Read(ref reader, typeof(AgentOutputMessage), options);
         }
 
         if (type.ValueTextEquals("search_results"u8))
         {
-            return JsonSerializer.Deserialize(ref reader, context.AgentOutputSearchResults);
+            return Wire.Model<AgentOutputSearchResults>().Read(ref reader, typeof(AgentOutputSearchResults), options);
         }
 
         if (type.ValueTextEquals("fetch_url_results"u8))
         {
-            return JsonSerializer.Deserialize(ref reader, context.AgentOutputFetchUrlResults);
+            return Wire.Model<AgentOutputFetchUrlResults>().Read(ref reader, typeof(AgentOutputFetchUrlResults), options);
         }
 
         if (type.ValueTextEquals("function_call"u8))
         {
-            return JsonSerializer.Deserialize(ref reader, context.AgentOutputFunctionCall);
+            return Wire.Model<AgentOutputFunctionCall>().Read(ref reader, typeof(AgentOutputFunctionCall), options);
         }
 
         var name = type.TokenType == JsonTokenType.String ? type.GetString() : null;
@@ -50,23 +52,22 @@ internal sealed class AgentOutputItemConverter : JsonConverter<AgentOutputItem>
 
     public override void Write(Utf8JsonWriter writer, AgentOutputItem value, JsonSerializerOptions options)
     {
-        var context = AgentJsonContext.Default;
         switch (value)
         {
             case AgentOutputRaw raw:
                 raw.Json.WriteTo(writer);
                 break;
             case AgentOutputMessage message:
-                JsonSerializer.Serialize(writer, message, context.AgentOutputMessage);
+                Wire.Model<AgentOutputMessage>().Write(writer, message, options);
                 break;
             case AgentOutputSearchResults results:
-                JsonSerializer.Serialize(writer, results, context.AgentOutputSearchResults);
+                Wire.Model<AgentOutputSearchResults>().Write(writer, results, options);
                 break;
             case AgentOutputFetchUrlResults pages:
-                JsonSerializer.Serialize(writer, pages, context.AgentOutputFetchUrlResults);
+                Wire.Model<AgentOutputFetchUrlResults>().Write(writer, pages, options);
                 break;
             case AgentOutputFunctionCall call:
-                JsonSerializer.Serialize(writer, call, context.AgentOutputFunctionCall);
+                Wire.Model<AgentOutputFunctionCall>().Write(writer, call, options);
                 break;
             default:
                 throw new JsonException($"Cannot write output item {value.GetType().Name}.");

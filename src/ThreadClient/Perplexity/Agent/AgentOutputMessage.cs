@@ -5,8 +5,17 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>An assistant message: <c>{"type":"message","id","role","status","content":[{"type":"output_text","text","annotations"}]}</c>.</summary>
-public sealed class AgentOutputMessage : AgentOutputItem
+[JsonConverter(typeof(WireModelConverter<AgentOutputMessage>))]
+public sealed class AgentOutputMessage : AgentOutputItem, IWireModel<AgentOutputMessage>
 {
+    private static readonly JsonFields<AgentOutputMessage> Table = new JsonFields<AgentOutputMessage>(static () => new())
+        .Add("type", Wire.Known, static x => x.Type, static (_, _) => { })
+        .Add("id", Wire.Known, static x => x.Id, static (x, v) => x.Id = v)
+        .Add("role", Wire.Known, static x => x.Role, static (x, v) => x.Role = v)
+        .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
+        .Add("content", Wire.ListOf<AgentOutputContent>(), static x => x.Content, static (x, v) => x.Content = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>Creates the item.</summary>
     public AgentOutputMessage()
         : base("message")
@@ -14,25 +23,19 @@ public sealed class AgentOutputMessage : AgentOutputItem
     }
 
     /// <summary>The item id.</summary>
-    [JsonPropertyName("id")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Id { get; set; }
 
     /// <summary>The role, <c>assistant</c>.</summary>
-    [JsonPropertyName("role")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Role { get; set; }
 
     /// <summary>The item's status.</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 
     /// <summary>The content parts.</summary>
-    [JsonPropertyName("content")]
     public IList<AgentOutputContent>? Content { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
-    [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    static JsonFields<AgentOutputMessage> IWireModel<AgentOutputMessage>.Fields => Table;
 }

@@ -11,38 +11,44 @@ namespace ThreadClient.Perplexity.Agent;
 /// <see cref="Output"/> keeps every item, including kinds this SDK does not know
 /// (<see cref="AgentOutputRaw"/>); fields it does not model are in <see cref="AdditionalProperties"/>.
 /// </summary>
-public sealed class AgentResponse
+[JsonConverter(typeof(WireModelConverter<AgentResponse>))]
+public sealed class AgentResponse : IWireModel<AgentResponse>
 {
+    private static readonly ListConverter<AgentOutputItem> OutputItems = new(AgentOutputItemConverter.Instance);
+
+    private static readonly JsonFields<AgentResponse> Table = new JsonFields<AgentResponse>(static () => new())
+        .Add("id", Wire.Known, static x => x.Id, static (x, v) => x.Id = v)
+        .Add("object", Wire.Known, static x => x.ObjectType, static (x, v) => x.ObjectType = v)
+        .Add("created_at", Wire.Int64, static x => x.CreatedAtUnix, static (x, v) => x.CreatedAtUnix = v)
+        .Add("model", Wire.Known, static x => x.Model, static (x, v) => x.Model = v)
+        .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
+        .Add("output", OutputItems, static x => x.Output, static (x, v) => x.Output = v!)
+        .Add("previous_response_id", Wire.Text, static x => x.PreviousResponseId, static (x, v) => x.PreviousResponseId = v)
+        .Add("store", Wire.Boolean, static x => x.Store, static (x, v) => x.Store = v)
+        .Add("background", Wire.Boolean, static x => x.Background, static (x, v) => x.Background = v)
+        .Add("error", Wire.Model<AgentError>(), static x => x.Error, static (x, v) => x.Error = v)
+        .Add("usage", Wire.Model<AgentUsage>(), static x => x.Usage, static (x, v) => x.Usage = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     private string? _outputText;
     private IList<AgentOutputItem> _output = [];
 
     /// <summary>The response id (<c>resp_...</c>), for <see cref="PerplexityAgentClient.GetResponseAsync"/> and <c>previous_response_id</c>.</summary>
-    [JsonPropertyName("id")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Id { get; set; }
 
     /// <summary>The object type, <c>response</c>.</summary>
-    [JsonPropertyName("object")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? ObjectType { get; set; }
 
     /// <summary>When the response was created, in unix seconds.</summary>
-    [JsonPropertyName("created_at")]
-    [JsonConverter(typeof(LenientInt64Converter))]
     public long? CreatedAtUnix { get; set; }
 
     /// <summary>The model that answered.</summary>
-    [JsonPropertyName("model")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Model { get; set; }
 
     /// <summary><c>completed</c>, <c>failed</c>, <c>in_progress</c>, <c>queued</c>, <c>cancelled</c> or <c>requires_action</c> (<see cref="AgentResponseStatus"/>).</summary>
-    [JsonPropertyName("status")]
-    [JsonConverter(typeof(KnownStringConverter))]
     public string? Status { get; set; }
 
     /// <summary>What the agent produced, in order: messages, search results, fetched pages, function calls, and any other kind.</summary>
-    [JsonPropertyName("output")]
     public IList<AgentOutputItem> Output
     {
         get => _output;
@@ -50,51 +56,40 @@ public sealed class AgentResponse
     }
 
     /// <summary>The response this one continued, when the request named one.</summary>
-    [JsonPropertyName("previous_response_id")]
     public string? PreviousResponseId { get; set; }
 
     /// <summary>Whether the service stored the response.</summary>
-    [JsonPropertyName("store")]
     public bool? Store { get; set; }
 
     /// <summary>Whether the response ran in the background.</summary>
-    [JsonPropertyName("background")]
     public bool? Background { get; set; }
 
     /// <summary>Why the response failed, when it did.</summary>
-    [JsonPropertyName("error")]
     public AgentError? Error { get; set; }
 
     /// <summary>Tokens and cost, when the service reported them.</summary>
-    [JsonPropertyName("usage")]
     public AgentUsage? Usage { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
-    [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary><see cref="CreatedAtUnix"/> as a point in time.</summary>
-    [JsonIgnore]
     public DateTimeOffset? CreatedAt => CreatedAtUnix is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     /// <summary>The answer: every <c>output_text</c> part of every message item, joined in order; empty when there is none.</summary>
-    [JsonIgnore]
     public string OutputText => _outputText ??= JoinOutputText();
 
     /// <summary>
     /// The sources of the answer: the URLs its message annotations cite, then those of its search results
     /// and fetched pages, each once, in that order.
     /// </summary>
-    [JsonIgnore]
     public IReadOnlyList<AgentSource> Sources => CollectSources();
 
     /// <summary>The search results of every <c>search_results</c> item, in order.</summary>
-    [JsonIgnore]
     public IReadOnlyList<AgentSearchResult> SearchResults =>
         [.. Output.OfType<AgentOutputSearchResults>().SelectMany(static item => item.Results ?? [])];
 
     /// <summary>The function calls the model asked for (status <c>requires_action</c>), in order.</summary>
-    [JsonIgnore]
     public IReadOnlyList<AgentOutputFunctionCall> FunctionCalls => [.. Output.OfType<AgentOutputFunctionCall>()];
 
     /// <summary>Forgets the cached <see cref="OutputText"/>, after the fold changed <see cref="Output"/>.</summary>
@@ -190,4 +185,6 @@ public sealed class AgentResponse
 
         return sources;
     }
+
+    static JsonFields<AgentResponse> IWireModel<AgentResponse>.Fields => Table;
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using ThreadClient.Http;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity.Agent;
 
@@ -24,8 +24,7 @@ internal static class AgentStreamFrame
             return StreamFrame<AgentStreamEvent>.Done;
         }
 
-        var item = JsonSerializer.Deserialize(payload, AgentJsonContext.Default.AgentStreamEvent)
-            ?? throw new JsonException("An Agent API stream event was JSON null.");
+        var item = Wire.Parse<AgentStreamEvent>(payload);
         if (item.Type.Length == 0)
         {
             // A frame without a type: an in-band error envelope, or an event named only by its SSE line.

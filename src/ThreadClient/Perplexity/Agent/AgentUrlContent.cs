@@ -1,19 +1,26 @@
 using System.Text.Json.Serialization;
 
+using ThreadClient.Serialization;
+
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>A fetched page.</summary>
-public sealed class AgentUrlContent
+[JsonConverter(typeof(WireModelConverter<AgentUrlContent>))]
+public sealed class AgentUrlContent : IWireModel<AgentUrlContent>
 {
+    private static readonly JsonFields<AgentUrlContent> Table = new JsonFields<AgentUrlContent>(static () => new())
+        .Add("url", Wire.Text, static x => x.Url, static (x, v) => x.Url = v)
+        .Add("title", Wire.Text, static x => x.Title, static (x, v) => x.Title = v)
+        .Add("snippet", Wire.Text, static x => x.Snippet, static (x, v) => x.Snippet = v);
+
     /// <summary>The page URL.</summary>
-    [JsonPropertyName("url")]
     public string? Url { get; set; }
 
     /// <summary>The page title.</summary>
-    [JsonPropertyName("title")]
     public string? Title { get; set; }
 
     /// <summary>What was read of it.</summary>
-    [JsonPropertyName("snippet")]
     public string? Snippet { get; set; }
+
+    static JsonFields<AgentUrlContent> IWireModel<AgentUrlContent>.Fields => Table;
 }

@@ -5,36 +5,38 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>Tokens and cost of an Agent API response (<c>ResponsesUsage</c>).</summary>
-public sealed class AgentUsage
+[JsonConverter(typeof(WireModelConverter<AgentUsage>))]
+public sealed class AgentUsage : IWireModel<AgentUsage>
 {
+    private static readonly JsonFields<AgentUsage> Table = new JsonFields<AgentUsage>(static () => new())
+        .Add("input_tokens", Wire.Int64, static x => x.InputTokens, static (x, v) => x.InputTokens = v)
+        .Add("output_tokens", Wire.Int64, static x => x.OutputTokens, static (x, v) => x.OutputTokens = v)
+        .Add("total_tokens", Wire.Int64, static x => x.TotalTokens, static (x, v) => x.TotalTokens = v)
+        .Add("input_tokens_details", Wire.Model<AgentInputTokensDetails>(), static x => x.InputTokensDetails, static (x, v) => x.InputTokensDetails = v)
+        .Add("cost", Wire.Model<AgentCost>(), static x => x.Cost, static (x, v) => x.Cost = v)
+        .Add("tool_calls_details", Wire.MapOf<AgentToolCallDetails>(), static x => x.ToolCallsDetails, static (x, v) => x.ToolCallsDetails = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>Tokens read.</summary>
-    [JsonPropertyName("input_tokens")]
-    [JsonConverter(typeof(LenientInt64Converter))]
     public long? InputTokens { get; set; }
 
     /// <summary>Tokens written.</summary>
-    [JsonPropertyName("output_tokens")]
-    [JsonConverter(typeof(LenientInt64Converter))]
     public long? OutputTokens { get; set; }
 
     /// <summary>All tokens.</summary>
-    [JsonPropertyName("total_tokens")]
-    [JsonConverter(typeof(LenientInt64Converter))]
     public long? TotalTokens { get; set; }
 
     /// <summary>How the input tokens split between cache writes and cache reads.</summary>
-    [JsonPropertyName("input_tokens_details")]
     public AgentInputTokensDetails? InputTokensDetails { get; set; }
 
     /// <summary>What the response cost.</summary>
-    [JsonPropertyName("cost")]
     public AgentCost? Cost { get; set; }
 
     /// <summary>How often each tool ran, by tool name (<c>{"web_search":{"invocation":2}}</c>).</summary>
-    [JsonPropertyName("tool_calls_details")]
     public IDictionary<string, AgentToolCallDetails>? ToolCallsDetails { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
-    [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    static JsonFields<AgentUsage> IWireModel<AgentUsage>.Fields => Table;
 }

@@ -16,8 +16,8 @@ namespace ThreadClient.Perplexity.Agent;
 /// </summary>
 public class PerplexityAgentClient
 {
-    private static readonly ReplyReader<AgentResponse> ResponseReader = static json => JsonSerializer.Deserialize(json, AgentJsonContext.Default.AgentResponse)!;
-    private static readonly ReplyReader<AgentCancellation> CancellationReader = static json => JsonSerializer.Deserialize(json, AgentJsonContext.Default.AgentCancellation)!;
+    private static readonly ReplyReader<AgentResponse> ResponseReader = static json => Wire.Parse<AgentResponse>(json);
+    private static readonly ReplyReader<AgentCancellation> CancellationReader = static json => Wire.Parse<AgentCancellation>(json);
     private readonly ApiTransport _transport = null!;
     private readonly PerplexityOptions _options = null!;
     private readonly IThreadSessionStore _store = null!;
