@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Net;
+using System.Text.Json;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Serialization;
@@ -143,6 +144,15 @@ public class AitronosClient
     private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(HttpRequestMessage httpRequest, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var response = await _transport.SendForStreamAsync(httpRequest, errors, cancellationToken).ConfigureAwait(false);
+        if (ReplyChecks.IsJsonInsteadOfStream(response))
+        {
+            // A server that answered the stream with one JSON response: one completed event carrying it (or its error).
+            var json = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => JsonSerializer.Deserialize(body, AitronosJsonContext.Default.JsonElement), errors, cancellationToken).ConfigureAwait(false);
+            var whole = AitronosResponse.Read(json);
+            yield return new AitronosStreamEvent { EventType = "response.completed", Kind = AitronosStreamEventKind.Completed, Response = whole, ResponseId = whole.Id, ThreadId = whole.ThreadId, Raw = json };
+            yield break;
+        }
+
         var received = new ReceivedText();
         await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, _transport.Endpoint, received.ToString, cancellationToken).ConfigureAwait(false))
         {

@@ -144,6 +144,22 @@ public class PerplexityClient
     {
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, PerplexityRequestWriter.Write(request), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
+        if (ReplyChecks.IsJsonInsteadOfStream(response))
+        {
+            // A server that answered the stream with one JSON completion: one chunk carrying its whole message (or its error).
+            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static json => new PerplexityReplyReader().ReadChunk(json)!, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
+            if (fold is null)
+            {
+                yield return whole;
+            }
+            else
+            {
+                fold.Append(whole);
+            }
+
+            yield break;
+        }
+
         var received = fold is null ? new ReceivedText() : null;
         Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
         var chunks = new PerplexityReplyReader(fold);

@@ -170,6 +170,28 @@ public class PerplexityAgentClient
         var endpoint = _transport.Endpoint;
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, _options.AgentPath, Body(request), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, AgentErrors.For(request), cancellationToken).ConfigureAwait(false);
+        if (ReplyChecks.IsJsonInsteadOfStream(response))
+        {
+            // A server that answered the stream with one JSON reply: that reply (or its error) is the whole stream.
+            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, ResponseReader, AgentErrors.For(request), cancellationToken).ConfigureAwait(false);
+            if (whole.Status == AgentResponseStatus.Failed)
+            {
+                throw AgentErrors.Failed(endpoint, whole.Error, "The response failed.", "response_failed", "");
+            }
+
+            var completedEvent = new AgentStreamEvent { Type = "response.completed", Response = whole };
+            if (fold is null)
+            {
+                yield return completedEvent;
+            }
+            else
+            {
+                fold.Append(completedEvent);
+            }
+
+            yield break;
+        }
+
         var received = fold is null ? new ReceivedText() : null;
         Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
         var completed = false;
