@@ -57,6 +57,9 @@ internal readonly struct AitronosStreamFrame
                 break;
             case "response.error" or "response.failed" or "error":
                 return new AitronosStreamFrame(null, false, json);
+            case "" when ReplyChecks.IsErrorEnvelope(trimmed):
+                // An error envelope sent as a plain data frame, with no event name at all.
+                return new AitronosStreamFrame(null, false, json);
             default:
                 return default;
         }

@@ -2,7 +2,7 @@ using ThreadClient.Http;
 
 namespace ThreadClient.Perplexity;
 
-/// <summary>Parses one event of a Perplexity stream: a chunk, the <c>[DONE]</c> marker, or an <c>event: error</c> frame.</summary>
+/// <summary>Parses one event of a Perplexity stream: a chunk, the <c>[DONE]</c> marker, or an error frame (<c>event: error</c>, or a bare <c>{"error":{...}}</c>).</summary>
 internal static class PerplexityStreamFrame
 {
     public static StreamFrame<ChatCompletionChunk> Parse(string eventType, ReadOnlySpan<byte> data, PerplexityReplyReader chunks)
@@ -18,6 +18,12 @@ internal static class PerplexityStreamFrame
             return default;
         }
 
-        return SseStream.IsDone(trimmed) ? StreamFrame<ChatCompletionChunk>.Done : StreamFrame<ChatCompletionChunk>.Of(chunks.ReadChunk(trimmed));
+        if (SseStream.IsDone(trimmed))
+        {
+            return StreamFrame<ChatCompletionChunk>.Done;
+        }
+
+        // An error envelope sent as a plain data frame (no "event: error" line) is an error all the same.
+        return ReplyChecks.IsErrorEnvelope(trimmed) ? StreamFrame<ChatCompletionChunk>.Error(trimmed) : StreamFrame<ChatCompletionChunk>.Of(chunks.ReadChunk(trimmed));
     }
 }
