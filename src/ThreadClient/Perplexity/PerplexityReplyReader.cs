@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity;
 
@@ -82,7 +83,7 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
             else if (reader.ValueTextEquals("created"u8))
             {
                 reader.Read();
-                chunk.Created = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var created) ? created : null;
+                chunk.Created = Wire.Int64.Read(ref reader, typeof(long?), Wire.Options);
             }
             else if (reader.ValueTextEquals("choices"u8))
             {
@@ -150,8 +151,11 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
                 if (reader.ValueTextEquals("index"u8))
                 {
                     reader.Read();
-                    index = reader.GetInt32();
-                    indexSeen = true;
+                    if (Wire.Int64.Read(ref reader, typeof(long?), Wire.Options) is long read and >= 0 and <= int.MaxValue)
+                    {
+                        index = (int)read;
+                        indexSeen = true;
+                    }
                 }
                 else if (reader.ValueTextEquals("delta"u8))
                 {
@@ -197,7 +201,7 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
                 else if (reader.ValueTextEquals("finish_reason"u8))
                 {
                     reader.Read();
-                    finishReason = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                    finishReason = Wire.Known.Read(ref reader, typeof(string), Wire.Options);
                 }
                 else if (fold is null)
                 {
@@ -326,7 +330,7 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
     }
 
     private static string Role(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("assistant"u8) ? "assistant" : reader.GetString() ?? "assistant";
+        reader.ValueTextEquals("assistant"u8) ? "assistant" : Wire.Text.Read(ref reader, typeof(string), Wire.Options) ?? "assistant";
 
     /// <summary>
     /// Token usage, read in one pass: it comes with nearly every reply, and the serializer reads a value
@@ -376,7 +380,7 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
             else if (reader.ValueTextEquals("search_context_size"u8))
             {
                 reader.Read();
-                usage.SearchContextSize = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                usage.SearchContextSize = Wire.Known.Read(ref reader, typeof(string), Wire.Options);
             }
             else if (reader.ValueTextEquals("cost"u8))
             {
@@ -398,9 +402,8 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
         reader.Read();
         return reader.TokenType switch
         {
-            JsonTokenType.Null => null,
             JsonTokenType.Number when reader.TryGetInt32(out var count) => count,
-            _ => throw new JsonException($"A token count must be a whole number, not {reader.TokenType}."),
+            _ => Wire.Int64.Read(ref reader, typeof(long?), Wire.Options) is long read and >= int.MinValue and <= int.MaxValue ? (int)read : null,
         };
     }
 
@@ -418,6 +421,11 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Wire.Text.Read(ref reader, typeof(string), Wire.Options);
         }
 
         return previous is not null && reader.ValueTextEquals(previous) ? previous : reader.GetString();
