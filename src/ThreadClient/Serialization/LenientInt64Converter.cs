@@ -23,7 +23,7 @@ internal sealed class LenientInt64Converter : JsonConverter<long?>
                     return whole;
                 }
 
-                return reader.TryGetDouble(out var number) && double.IsFinite(number) && number is >= long.MinValue and <= long.MaxValue ? (long)Math.Round(number) : null;
+                return reader.TryGetDouble(out var number) && double.IsFinite(number) && number == Math.Floor(number) && number is >= long.MinValue and <= long.MaxValue ? (long)number : null;
             case JsonTokenType.String:
                 var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
                 return Utf8Parser.TryParse(span, out long parsed, out var consumed) && consumed == span.Length ? parsed : null;

@@ -77,8 +77,6 @@ public sealed class PerplexityReplyReaderTests
 
     [Theory]
     [InlineData("""{"usage":[1]}""")]
-    [InlineData("""{"usage":{"prompt_tokens":"12"}}""")]
-    [InlineData("""{"usage":{"total_tokens":1.5}}""")]
     [InlineData("[1,2]")]
     [InlineData("""{"choices":{"index":0}}""")]
     [InlineData("""{"choices":[{"delta":"text"}]}""")]
@@ -87,5 +85,13 @@ public sealed class PerplexityReplyReaderTests
     {
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => Read(new PerplexityReplyReader(), json));
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => new PerplexityReplyReader(new ChatCompletionBuilder()).ReadChunk(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void A_count_in_a_string_is_read_and_one_with_a_real_fraction_is_absent_instead_of_rounded()
+    {
+        var chunk = Read(new PerplexityReplyReader(), """{"usage":{"prompt_tokens":"12","completion_tokens":45.0,"total_tokens":1.5}}""");
+
+        Assert.Equal((12, 45, 0), (chunk.Usage!.PromptTokens, chunk.Usage.CompletionTokens, chunk.Usage.TotalTokens));
     }
 }
