@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace ThreadClient.Http;
 
@@ -41,7 +42,12 @@ internal static class SseStream
                         }
                         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
                         {
-                            throw Interrupted(endpoint, response, count, partialText(), ex);
+                            throw Failed(endpoint, response, "stream_interrupted", $"The connection broke after {count} event(s), before the stream finished.", partialText(), ex);
+                        }
+                        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
+                        {
+                            // An event whose data is not the JSON the API defines: typed, with what arrived before it.
+                            throw Failed(endpoint, response, "unreadable_event", $"Event {count + 1} of the stream is not the JSON the API defines ({ex.Message}).", partialText(), ex);
                         }
 
                         cancellationToken.ThrowIfCancellationRequested();
@@ -53,14 +59,14 @@ internal static class SseStream
         }
     }
 
-    private static ThreadsStreamException Interrupted(ProviderEndpoint endpoint, HttpResponseMessage response, int events, string partialText, Exception cause)
+    private static ThreadsStreamException Failed(ProviderEndpoint endpoint, HttpResponseMessage response, string code, string message, string partialText, Exception cause)
     {
         var error = new ThreadsApiError
         {
             Provider = endpoint.Provider,
             StatusCode = HttpStatusCode.OK,
-            Code = "stream_interrupted",
-            Message = $"The connection broke after {events} event(s), before the stream finished.",
+            Code = code,
+            Message = message,
             RequestId = endpoint.Redact(response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null),
         };
         return new ThreadsStreamException(error, partialText, cause);

@@ -64,4 +64,23 @@ public sealed class InBandErrorFrameTests
 
         Assert.Equal(("Hel", "The model is overloaded."), (error.PartialText, error.Error.Message));
     }
+
+    [Fact]
+    public async Task An_event_that_is_not_json_is_a_stream_exception_with_the_text_so_far_for_every_provider()
+    {
+        const string Broken = "data: {\"choices\": [oops\n\n";
+        using var perplexity = Client(PerplexityStreams.FullMode(["Hel"], done: false) + Broken);
+        using var agent = Client(AgentStreams.Sse(AgentStreams.Delta("Hel", 1)) + Broken);
+        using var aitronos = Client("data: {\"event\":\"response.content_delta\",\"delta\":\"Hel\"}\n\n" + Broken);
+
+        var errors = new[]
+        {
+            await Assert.ThrowsAsync<ThreadsStreamException>(() => perplexity.Perplexity.StreamChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } }).ToChatCompletionAsync()),
+            await Assert.ThrowsAsync<ThreadsStreamException>(() => agent.Perplexity.Agent.StreamResponseAsync(new AgentRequest { Input = "Q" }).ToResponseAsync()),
+            await Assert.ThrowsAsync<ThreadsStreamException>(() => aitronos.Aitronos.StreamResponseAsync(new AitronosResponseRequest { Model = "gpt-4.1", Thread = "th_1", Inputs = { AitronosInput.User("Hi") } }).ToResponseAsync()),
+        };
+
+        Assert.All(errors, e => Assert.Equal(("unreadable_event", "Hel"), (e.Error.Code, e.PartialText)));
+        Assert.All(errors, e => Assert.IsAssignableFrom<System.Text.Json.JsonException>(e.InnerException));
+    }
 }
