@@ -43,6 +43,9 @@ internal abstract class ConversationDriver<TMessage, TChunk, TReply>
     public abstract string? ConversationIdAfter(TurnPlan<TMessage> plan, TReply reply);
 
     public abstract string TextOf(TReply reply);
+
+    /// <summary>Whether a reply without text still answers the turn (an Agent API reply that asks for function calls).</summary>
+    public virtual bool AnswersWithoutText(TReply reply) => false;
 }
 
 /// <summary>Folds a stream's chunks into the reply the non-streaming call would have returned.</summary>

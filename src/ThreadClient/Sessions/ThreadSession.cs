@@ -341,8 +341,13 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
     private (SessionRecord After, SessionReply<TReply> Outcome) CompleteTurn(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
     {
-        var now = _clock.GetUtcNow();
         var text = _driver.TextOf(reply);
+        if (text.Length == 0 && !_driver.AnswersWithoutText(reply))
+        {
+            throw EmptyReply();
+        }
+
+        var now = _clock.GetUtcNow();
         var conversationId = _driver.ConversationIdAfter(plan, reply);
         var (transcript, dropped) = KeepsTranscript ? _budget.Append(before.Transcript, Recorded(turn, text)) : (before.Transcript, 0);
         var after = before with
@@ -380,6 +385,17 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         };
         return (after, outcome);
     }
+
+    /// <summary>A reply with neither text nor an error: not recorded as a turn, so that the session stays as it was and the turn can be sent again.</summary>
+    private ThreadsResponseException EmptyReply() => new(
+        new ThreadsApiError
+        {
+            Provider = _driver.Provider,
+            StatusCode = System.Net.HttpStatusCode.OK,
+            Code = "empty_reply",
+            Message = "The reply had no text and no error.",
+        },
+        "the reply had no text and no error; the turn was not recorded, so the session is as it was and the turn can be sent again.");
 
     private TranscriptMessage[] Recorded(IReadOnlyList<TMessage> turn, string reply)
     {

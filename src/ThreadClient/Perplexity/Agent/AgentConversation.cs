@@ -54,6 +54,8 @@ internal sealed class AgentConversation : ConversationDriver<AgentInputMessage, 
 
     public override string TextOf(AgentResponse reply) => reply.OutputText;
 
+    public override bool AnswersWithoutText(AgentResponse reply) => reply.FunctionCalls.Count > 0;
+
     private AgentRequest Request(TurnPlan<AgentInputMessage> plan)
     {
         var request = new AgentRequest { Model = _model, Preset = _preset, Instructions = _options.Instructions };
