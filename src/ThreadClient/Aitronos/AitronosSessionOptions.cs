@@ -38,6 +38,10 @@ public sealed class AitronosSessionOptions : ThreadSessionOptions
     {
         Validate("options");
         ArgumentNullException.ThrowIfNull(ThreadIdFactory, "options.ThreadIdFactory");
-        return (AitronosSessionOptions)MemberwiseClone();
+        var copy = (AitronosSessionOptions)MemberwiseClone();
+
+        // The metadata is the one mutable member: a running session keeps what it was started with.
+        copy.Metadata = Metadata is null ? null : new ThreadMetadata(Metadata);
+        return copy;
     }
 }

@@ -35,6 +35,22 @@ public sealed class AitronosSessionTests
     }
 
     [Fact]
+    public async Task Metadata_edited_after_the_session_started_does_not_change_what_it_sends()
+    {
+        var handler = new RecordingHandler((_, _) => AitronosReply("resp_" + Interlocked.Increment(ref _ids), "thread_user123_session1", "ok"));
+        using var client = RecordingHandler.CreateClient(handler);
+        var options = Named("thread_user123_session1");
+        options.Metadata = new ThreadMetadata { ["userId"] = "user_123", ["sessionId"] = "sess_456", ["topic"] = "python_help" };
+        var session = client.Aitronos.StartSession(options);
+
+        options.Metadata["topic"] = "changed";
+        options.Metadata["extra"] = "added";
+        await session.SendAsync("Hello, I need help with Python");
+
+        Assert.Equal(Json.Minify(AitronosSeed.ThreadWithMetadata), handler.OnlyRequest.Body);
+    }
+
+    [Fact]
     public async Task A_resumed_thread_sends_its_id_and_store_when_set()
     {
         var handler = new RecordingHandler(AitronosReply("resp_1", null, "ok"));
