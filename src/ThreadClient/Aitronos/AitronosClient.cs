@@ -66,7 +66,9 @@ public class AitronosClient
     public virtual IAsyncEnumerable<AitronosStreamEvent> StreamResponseAsync(AitronosResponseRequest request, CancellationToken cancellationToken = default)
     {
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
-        return StreamCore(CreateHttpRequest(request, stream: true), Errors(request), cancellationToken);
+        // The body is written now (the request as it is at this call); each enumeration sends its own message with it.
+        var body = AitronosRequestWriter.Write(request, _options.FieldNaming, stream: true);
+        return StreamCore(body, Errors(request), cancellationToken);
     }
 
     /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
@@ -141,8 +143,9 @@ public class AitronosClient
         return response;
     }
 
-    private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(HttpRequestMessage httpRequest, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(byte[] body, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var httpRequest = _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(body), RequestProfile.StreamingGeneration);
         var response = await _transport.SendForStreamAsync(httpRequest, errors, cancellationToken).ConfigureAwait(false);
         if (ReplyChecks.IsJsonInsteadOfStream(response))
         {

@@ -102,4 +102,19 @@ public sealed class AitronosStreamingTests
 
         Assert.Equal(1, tracker.Disposed);
     }
+
+    [Fact]
+    public async Task A_stream_can_be_enumerated_again_and_sends_the_same_request_each_time()
+    {
+        var handler = new RecordingHandler((_, _) => RecordingHandler.EventStream(WithEventLines));
+        using var client = RecordingHandler.CreateClient(handler);
+        var stream = client.Aitronos.StreamResponseAsync(Request());
+
+        var first = await stream.ToResponseAsync();
+        var second = await stream.ToResponseAsync();
+
+        Assert.Equal(first.OutputText, second.OutputText);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(handler.Requests.First().Body, handler.Requests.Last().Body);
+    }
 }
