@@ -68,7 +68,7 @@ internal readonly struct AitronosStreamFrame
         {
             EventType = type,
             Kind = kind,
-            ResponseId = JsonRead.String(json, "response_id", "responseId"),
+            ResponseId = JsonRead.String(json, "response_id", "responseId") ?? NestedResponseId(json) ?? (kind == AitronosStreamEventKind.Created ? JsonRead.String(json, "id") : null),
             ThreadId = JsonRead.String(json, "thread_id", "threadId"),
             Raw = json,
         };
@@ -85,6 +85,10 @@ internal readonly struct AitronosStreamFrame
 
         return new AitronosStreamFrame(item, false, null);
     }
+
+    // Newer events nest the response: {"type":"response.created","response":{"id":...,"status":...}}.
+    private static string? NestedResponseId(JsonElement json) =>
+        JsonRead.TryGet(json, "response", "response", out var nested) && nested.ValueKind == JsonValueKind.Object ? JsonRead.String(nested, "id") : null;
 
     // The completed event carries the response either nested as an object or flattened into the event.
     private static AitronosResponse ReadCompleted(JsonElement json)

@@ -117,4 +117,19 @@ public sealed class AitronosStreamingTests
         Assert.Equal(2, handler.Requests.Count);
         Assert.Equal(handler.Requests.First().Body, handler.Requests.Last().Body);
     }
+
+    [Theory]
+    [InlineData("event: response.created\ndata: {\"id\":\"resp_9\",\"status\":\"in_progress\"}\n\n")]
+    [InlineData("data: {\"type\":\"response.created\",\"response\":{\"id\":\"resp_9\",\"status\":\"in_progress\"}}\n\n")]
+    public async Task The_response_id_of_a_created_event_survives_a_completed_event_without_ids(string created)
+    {
+        var body = created
+            + "data: {\"type\":\"response.output_text.delta\",\"delta\":\"Hi\"}\n\n"
+            + "data: {\"type\":\"response.completed\",\"response\":{\"status\":\"completed\"}}\n\n";
+        using var client = RecordingHandler.CreateClient(new RecordingHandler(RecordingHandler.EventStream(body)));
+
+        var response = await client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync();
+
+        Assert.Equal(("resp_9", "Hi"), (response.Id, response.OutputText));
+    }
 }
