@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Aitronos;
 
@@ -68,10 +68,10 @@ internal static class AitronosRequestValidator
 
         if (limits.MaxBytes > 0)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(metadata, AitronosJsonContext.Default.ThreadMetadata).Length;
+            var bytes = JsonBody.Write(metadata, AitronosJsonContext.Default.ThreadMetadata).Length;
             if (bytes > limits.MaxBytes)
             {
-                throw new ArgumentException($"{what} is {bytes} bytes as JSON; the limit is {limits.MaxBytes} bytes per thread (AitronosOptions.MetadataLimits.MaxBytes).", paramName);
+                throw new ArgumentException($"{what} is {bytes} bytes as JSON (UTF-8, as sent); the limit is {limits.MaxBytes} bytes per thread (AitronosOptions.MetadataLimits.MaxBytes).", paramName);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Aitronos;
 
@@ -12,7 +13,7 @@ internal static class AitronosRequestWriter
     public static byte[] Write(AitronosResponseRequest request, AitronosFieldNaming naming, bool stream)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Wire.WriterOptions))
         {
             var snake = naming == AitronosFieldNaming.SnakeCase;
             writer.WriteStartObject();
@@ -68,7 +69,7 @@ internal static class AitronosRequestWriter
     public static byte[] WriteMetadataPatch(ThreadMetadata? metadata, ThreadLifecycleState? state)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Wire.WriterOptions))
         {
             writer.WriteStartObject();
             if (metadata is not null)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,6 +13,9 @@ internal static class Wire
 {
     /// <summary>The options handed to the kinds (which read nothing from them).</summary>
     public static readonly JsonSerializerOptions Options = new();
+
+    /// <summary>How request bodies are written: non-ASCII text as UTF-8, not <c>\uXXXX</c> (a body is JSON over HTTP, never HTML, so the HTML-safe escapes buy nothing).</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Text; a number or a boolean reads as its JSON text.</summary>
     public static readonly JsonConverter<string?> Text = new LenientStringConverter();
