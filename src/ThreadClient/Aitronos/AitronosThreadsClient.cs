@@ -81,7 +81,7 @@ public class AitronosThreadsClient
         _ = Query(options, nameof(options));
         return PageThrough(
             options,
-            static (source, after) => new ListThreadsOptions { Limit = source?.Limit, Order = source?.Order, After = after, VisibleInUi = source?.VisibleInUi },
+            static (source, after, before) => new ListThreadsOptions { Limit = source?.Limit, Order = source?.Order, After = after, Before = before, VisibleInUi = source?.VisibleInUi },
             ListPageAsync,
             cancellationToken);
     }
@@ -109,7 +109,7 @@ public class AitronosThreadsClient
         _ = Query(options, nameof(options));
         return PageThrough(
             options,
-            static (source, after) => new ListOptions { Limit = source?.Limit, Order = source?.Order, After = after },
+            static (source, after, before) => new ListOptions { Limit = source?.Limit, Order = source?.Order, After = after, Before = before },
             (page, ct) => ListMessagesPageAsync(threadId, page, ct),
             cancellationToken);
     }
@@ -270,28 +270,36 @@ public class AitronosThreadsClient
     private static void Append(StringBuilder query, string name, string value) =>
         query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
 
+    /// <summary>
+    /// Pages through a list: forwards over <c>after</c> cursors (the next page starts after the last
+    /// item), or, when only <see cref="ListOptions.Before"/> is given, backwards over <c>before</c>
+    /// cursors (the next page ends before the first item), each page in the service's order. With both,
+    /// the window's <c>before</c> end stays fixed while <c>after</c> moves forwards.
+    /// </summary>
     private static async IAsyncEnumerable<T> PageThrough<T, TOptions>(
         TOptions? options,
-        Func<TOptions?, string?, TOptions> pageOptions,
+        Func<TOptions?, string?, string?, TOptions> pageOptions,
         Func<TOptions, CancellationToken, Task<AitronosPage<T>>> fetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TOptions : ListOptions
     {
-        var cursor = options?.After;
+        var backwards = options is { After: null, Before: not null };
+        var cursor = backwards ? options!.Before : options?.After;
         while (true)
         {
-            var page = await fetch(pageOptions(options, cursor), cancellationToken).ConfigureAwait(false);
+            var page = await fetch(backwards ? pageOptions(options, null, cursor) : pageOptions(options, cursor, options?.Before), cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Data)
             {
                 yield return item;
             }
 
-            if (!page.HasMore || page.LastId is null || page.LastId == cursor || page.Data.Count == 0)
+            var next = backwards ? page.FirstId : page.LastId;
+            if (!page.HasMore || next is null || next == cursor || page.Data.Count == 0)
             {
                 yield break;
             }
 
-            cursor = page.LastId;
+            cursor = next;
         }
     }
 }

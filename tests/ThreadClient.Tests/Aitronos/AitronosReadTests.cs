@@ -127,6 +127,54 @@ public sealed class AitronosReadTests
     }
 
     [Fact]
+    public async Task Listing_with_before_pages_backwards_over_before_cursors()
+    {
+        var handler = new RecordingHandler((request, _) =>
+        {
+            var before = System.Web.HttpUtility.ParseQueryString(request.Uri.Query)["before"];
+            return before switch
+            {
+                "t9" => RecordingHandler.Json("""{"data":[{"id":"t7"},{"id":"t8"}],"first_id":"t7","last_id":"t8","has_more":true}"""),
+                "t7" => RecordingHandler.Json("""{"data":[{"id":"t5"},{"id":"t6"}],"firstId":"t5","lastId":"t6","hasMore":true}"""),
+                _ => RecordingHandler.Json("""{"data":[{"id":"t4"}],"first_id":"t4","last_id":"t4","has_more":false}"""),
+            };
+        });
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var threads = new List<string>();
+        await foreach (var thread in client.Aitronos.Threads.ListAsync(new ListThreadsOptions { Limit = 2, Before = "t9" }))
+        {
+            threads.Add(thread.Id);
+        }
+
+        var messages = new List<string>();
+        await foreach (var message in client.Aitronos.Threads.ListMessagesAsync("th_1", new ListOptions { Limit = 2, Before = "t9" }))
+        {
+            messages.Add(message.Id!);
+        }
+
+        Assert.Equal(["t7", "t8", "t5", "t6", "t4"], threads);
+        Assert.Equal(threads, messages);
+        Assert.Equal(["?limit=2&before=t9", "?limit=2&before=t7", "?limit=2&before=t5"], handler.Requests.Take(3).Select(r => r.Uri.Query));
+        Assert.Equal(["?limit=2&before=t9", "?limit=2&before=t7", "?limit=2&before=t5"], handler.Requests.Skip(3).Select(r => r.Uri.Query));
+    }
+
+    [Fact]
+    public async Task Listing_with_after_and_before_keeps_the_before_end_of_the_window()
+    {
+        var handler = new RecordingHandler((request, i) => i == 0
+            ? RecordingHandler.Json("""{"data":[{"id":"t2"}],"last_id":"t2","has_more":true}""")
+            : RecordingHandler.Json("""{"data":[{"id":"t3"}],"last_id":"t3","has_more":false}"""));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        await foreach (var thread in client.Aitronos.Threads.ListAsync(new ListThreadsOptions { After = "t1", Before = "t4" }))
+        {
+        }
+
+        Assert.Equal(["?after=t1&before=t4", "?after=t2&before=t4"], handler.Requests.Select(r => r.Uri.Query));
+    }
+
+    [Fact]
     public async Task Listing_messages_pages_through_too()
     {
         var handler = new RecordingHandler((request, i) => i == 0
