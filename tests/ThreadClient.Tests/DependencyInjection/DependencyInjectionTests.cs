@@ -57,6 +57,7 @@ public sealed class DependencyInjectionTests
     public void Every_option_binds_from_json_configuration()
     {
         var services = new ServiceCollection();
+        services.AddDistributedMemoryCache();
         services.AddThreadsClient(Configuration(FullSection).GetSection("ThreadClient"));
         using var provider = services.BuildServiceProvider();
 
@@ -77,6 +78,7 @@ public sealed class DependencyInjectionTests
     [InlineData("""{ "Perplexity": { "ApiKey": "k" }, "Resilience": { "MaxRetries": -1 } }""", "ThreadsClientOptions.Resilience.MaxRetries")]
     [InlineData("""{ "Perplexity": { "ApiKey": "k", "BaseAddress": "http://pplx.example/" } }""", "ThreadsClientOptions.Perplexity.BaseAddress must use https")]
     [InlineData("""{ "Aitronos": { "BaseAddress": "https://freddy.example/" } }""", "No provider has a key")]
+    [InlineData("""{ "Perplexity": { "ApiKey": "k" }, "Sessions": { "Kind": "DistributedCache" } }""", "no IDistributedCache is registered")]
     public async Task The_generic_host_refuses_to_start_with_bad_settings_naming_them(string section, string expected)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -197,9 +199,10 @@ public sealed class DependencyInjectionTests
         services.AddThreadsClient(o => o.Perplexity.ApiKey = TestKeys.Perplexity).UseDistributedCacheSessionStore();
         using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ThreadsClient>());
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ThreadsClient>());
 
         Assert.Contains("no IDistributedCache is registered", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AddStackExchangeRedisCache", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
