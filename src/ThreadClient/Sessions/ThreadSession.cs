@@ -23,7 +23,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     private readonly SessionBinding? _binding;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly TurnGate _gate = new();
+    private readonly TurnGate _gate;
     private readonly TranscriptBudget _budget;
     private SessionRecord _record;
 
@@ -33,6 +33,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         _options = options;
         _record = record;
         _binding = binding;
+        _gate = binding is null ? new TurnGate() : KeyedTurnGates.For(binding);
         _clock = clock;
         _logger = logger;
         _budget = new TranscriptBudget(options.ReplayTurns, options.ReplayCharacters);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -184,5 +185,49 @@ public sealed class SessionStoreTests
         Assert.Equal(ThreadA, session.ThreadId);
         var entry = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("could not save", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_sessions_on_one_key_take_turns_and_continue_one_thread()
+    {
+        var handler = new HeldFirstReply();
+        using var client = new ThreadsClient(new ThreadsClientOptions { Perplexity = { ApiKey = TestKeys.Perplexity }, Resilience = { Enabled = false } }, handler);
+        var one = await client.Sessions.GetOrStartPerplexityAsync("user-1");
+        var two = await client.Sessions.GetOrStartPerplexityAsync("user-1");
+
+        var turnOne = one.SendAsync("first");
+        var turnTwo = two.SendAsync("second");
+        await handler.FirstArrived.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.Delay(50);
+        Assert.Single(handler.Bodies);
+        handler.Release.SetResult();
+        await Task.WhenAll(turnOne, turnTwo).WaitAsync(TimeSpan.FromSeconds(5));
+
+        var sent = handler.Bodies.ToArray();
+        Assert.False(JsonDocument.Parse(sent[0]).RootElement.TryGetProperty("thread_id", out _));
+        Assert.Equal(SessionReplies.ThreadA, JsonDocument.Parse(sent[1]).RootElement.GetProperty("thread_id").GetString());
+        Assert.Equal(2, (await client.Sessions.Store.GetAsync("user-1"))!.TurnCount);
+    }
+
+    /// <summary>Holds the first reply until released; answers thread A every time.</summary>
+    private sealed class HeldFirstReply : HttpMessageHandler
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Bodies { get; } = new();
+
+        public TaskCompletionSource FirstArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Bodies.Enqueue(await request.Content!.ReadAsStringAsync(cancellationToken));
+            if (Bodies.Count == 1)
+            {
+                FirstArrived.SetResult();
+                await Release.Task;
+            }
+
+            return SessionReplies.PerplexityReply(SessionReplies.ThreadA, "answer " + Bodies.Count);
+        }
     }
 }
