@@ -86,7 +86,7 @@ internal sealed class PerplexityAgentChatClient : ThreadsChatClient<AgentInputMe
 
     protected override string? ConversationIdAfter(ThreadSession<AgentInputMessage, AgentStreamEvent, AgentResponse> session, SessionReply<AgentResponse> reply) => session.Key;
 
-    protected override string? KnownConversationId(ThreadSession<AgentInputMessage, AgentStreamEvent, AgentResponse> session) => session.Key;
+    protected override string? KnownConversationId(ThreadSession<AgentInputMessage, AgentStreamEvent, AgentResponse> session, StreamedTurn<AgentStreamEvent, AgentResponse> stream) => session.Key;
 
     protected override async Task<ChatResponse> StatelessAsync(IReadOnlyList<AgentInputMessage> turn, ChatOptions? options, CancellationToken cancellationToken)
     {

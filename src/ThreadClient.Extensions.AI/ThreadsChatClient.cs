@@ -46,11 +46,12 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         }
 
         var session = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
-        var known = KnownConversationId(session.Session);
         var stream = session.Session.StreamAsync(turn, cancellationToken);
+        string? known = null;
         await foreach (var chunk in stream.ConfigureAwait(false))
         {
-            known = ConversationIdOf(chunk) ?? known;
+            // By the first chunk the turn has started (and any fallback has happened): its conversation is known, or the chunk names it.
+            known = ConversationIdOf(chunk) ?? known ?? KnownConversationId(session.Session, stream);
             yield return ToUpdate(chunk, known);
         }
 
@@ -88,8 +89,8 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
     /// <summary>The response's <c>ConversationId</c> after the turn: the session's thread id unless a provider says otherwise.</summary>
     protected virtual string? ConversationIdAfter(ThreadSession<TMessage, TChunk, TReply> session, SessionReply<TReply> reply) => reply.ConversationId;
 
-    /// <summary>The <c>ConversationId</c> streamed updates carry before a chunk names one.</summary>
-    protected virtual string? KnownConversationId(ThreadSession<TMessage, TChunk, TReply> session) => session.ConversationId;
+    /// <summary>The <c>ConversationId</c> streamed updates carry before a chunk names one: the started turn's conversation.</summary>
+    protected virtual string? KnownConversationId(ThreadSession<TMessage, TChunk, TReply> session, StreamedTurn<TChunk, TReply> stream) => stream.ConversationId;
 
     protected abstract Task<ChatResponse> StatelessAsync(IReadOnlyList<TMessage> turn, ChatOptions? options, CancellationToken cancellationToken);
 

@@ -12,6 +12,7 @@ public sealed class StreamedTurn<TChunk, TReply> : IAsyncEnumerable<TChunk>
     private readonly Func<StreamedTurn<TChunk, TReply>, CancellationToken, IAsyncEnumerable<TChunk>> _run;
     private int _started;
     private SessionReply<TReply>? _reply;
+    private string? _conversationId;
 
     internal StreamedTurn(Func<StreamedTurn<TChunk, TReply>, CancellationToken, IAsyncEnumerable<TChunk>> run) => _run = run;
 
@@ -42,5 +43,15 @@ public sealed class StreamedTurn<TChunk, TReply> : IAsyncEnumerable<TChunk>
         return Reply;
     }
 
+    /// <summary>
+    /// The conversation this turn is on, as soon as it is known: once the turn has started, the thread
+    /// it continues, a thread the client names itself (Aitronos), or, after a fallback before the first
+    /// chunk, the new thread; <see langword="null"/> before the turn starts and while the server has yet
+    /// to name a new thread (a new Perplexity thread: its id comes with a chunk). Never a replaced thread.
+    /// </summary>
+    public string? ConversationId => Volatile.Read(ref _conversationId);
+
     internal void Complete(SessionReply<TReply> reply) => _reply = reply;
+
+    internal void Started(string? conversationId) => Volatile.Write(ref _conversationId, conversationId);
 }

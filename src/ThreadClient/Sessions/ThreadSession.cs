@@ -157,6 +157,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             var start = await BeginTurnAsync(turn, cancellationToken).ConfigureAwait(false);
             var plan = start.Plan;
             var pending = start.Pending;
+            stream.Started(plan.ConversationId);
             var chunks = _driver.StreamAsync(plan, cancellationToken).GetAsyncEnumerator(cancellationToken);
             bool more;
             try
@@ -167,6 +168,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             {
                 await chunks.DisposeAsync().ConfigureAwait(false);
                 (plan, pending) = Fallback(start.Record, turn, reason, ex);
+                stream.Started(plan.ConversationId);
                 chunks = _driver.StreamAsync(plan, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 more = await chunks.MoveNextAsync().ConfigureAwait(false);
             }

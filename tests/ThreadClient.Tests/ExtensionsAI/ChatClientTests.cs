@@ -124,6 +124,50 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public async Task Every_streamed_update_of_a_new_aitronos_conversation_carries_its_client_named_thread()
+    {
+        // Only response.completed names the thread, as the service may send it.
+        var stream = "event: response.created\ndata: {\"response_id\":\"r1\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":\"Hel\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":\"lo\"}\n\n"
+            + "event: response.completed\ndata: {\"response\":{\"id\":\"r1\",\"thread_id\":\"chat_thread_2\",\"output_text\":\"Hello\"}}\n\n";
+        using var client = RecordingHandler.CreateClient(new RecordingHandler(RecordingHandler.EventStream(stream)));
+        var chat = client.Aitronos.AsIChatClient(sessionOptions: new ThreadClient.Aitronos.AitronosSessionOptions { ThreadIdFactory = () => "chat_thread_2" });
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in chat.GetStreamingResponseAsync("Hello there"))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal(5, updates.Count);
+        Assert.All(updates, u => Assert.Equal("chat_thread_2", u.ConversationId));
+    }
+
+    [Fact]
+    public async Task After_a_fallback_before_the_first_chunk_no_streamed_update_carries_the_gone_thread()
+    {
+        var gone = Sessions.SessionReplies.ThreadA;
+        var replacement = Sessions.SessionReplies.ThreadB;
+        var handler = new RecordingHandler(
+            Sessions.SessionReplies.PerplexityThreadNotFound(),
+            RecordingHandler.EventStream(Perplexity.PerplexityStreams.FullMode(["Breaking", " the", " Waves"], threadId: replacement)));
+        using var client = RecordingHandler.CreateClient(handler);
+        var chat = client.Perplexity.AsIChatClient();
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in chat.GetStreamingResponseAsync("two", new ChatOptions { ConversationId = gone }))
+        {
+            updates.Add(update);
+        }
+
+        // The first chunk of the new thread does not name it yet (its id comes from the second): null, never the gone thread.
+        Assert.Null(updates[0].ConversationId);
+        Assert.All(updates.Skip(1), u => Assert.Equal(replacement, u.ConversationId));
+        Assert.Equal(gone, updates[^1].AdditionalProperties![ThreadsChatProperties.ReplacedConversationId]);
+    }
+
+    [Fact]
     public void GetService_returns_metadata_and_the_underlying_client()
     {
         using var client = new ThreadsClient(new ThreadsClientOptions { Perplexity = { ApiKey = "k" } });
