@@ -10,11 +10,11 @@ namespace ThreadClient.Perplexity;
 /// Unmodeled fields of the reply, its choices and messages are kept in their
 /// <c>AdditionalProperties</c> (<see cref="ChatMessage"/> has no extension data for System.Text.Json,
 /// so that requests keep the source generator's fast path; see <see cref="PerplexityRequestWriter"/>).
-/// In Perplexity's "full" mode every chunk repeats the whole message so far next to its delta;
-/// materializing that text for each chunk would cost memory quadratic in the reply's length, so a
-/// choice's <c>message</c> is skipped whenever the choice has a <c>delta</c> (and read only when it
-/// has none). One instance per stream: it reuses the id, model and thread id strings while they stay
-/// the same.
+/// In Perplexity's "full" mode every chunk repeats the whole message so far next to its delta. A chunk
+/// the caller enumerates carries that <c>message</c> as the server sent it (as <see cref="ChatChoice"/>
+/// documents); the fold skips it whenever the choice has a <c>delta</c> (reading it only when there is
+/// none), so that folding stays linear in the reply's length. One instance per stream: it reuses the
+/// id, model and thread id strings while they stay the same.
 /// </summary>
 /// <remarks>
 /// Made with a <see cref="ChatCompletionBuilder"/>, the reader folds instead: each event's fields go
@@ -142,8 +142,8 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
             ChatMessage? message = null;
             var hasDelta = false;
 
-            // Read at once where possible. A fold needs the index before a delta (it usually comes first);
-            // a chunk's message is wanted only when the chunk has no delta, known at the choice's end.
+            // Read at once where possible. A fold needs the index before a delta (it usually comes first),
+            // and wants a chunk's message only when the chunk has no delta, known at the choice's end.
             var laterDelta = default(Utf8JsonReader);
             var laterMessage = default(Utf8JsonReader);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -188,8 +188,9 @@ internal sealed class PerplexityReplyReader(ChatCompletionBuilder? fold = null)
                         continue;
                     }
 
-                    if (_wholeReply)
+                    if (_wholeReply || fold is null)
                     {
+                        // A chunk the caller enumerates carries the message as the server sent it; only the fold skips it.
                         message = ReadMessage(ref reader);
                     }
                     else

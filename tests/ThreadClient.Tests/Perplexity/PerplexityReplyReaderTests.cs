@@ -9,7 +9,7 @@ public sealed class PerplexityReplyReaderTests
     private static ChatCompletionChunk Read(PerplexityReplyReader reader, string json) => reader.ReadChunk(Encoding.UTF8.GetBytes(json))!;
 
     [Fact]
-    public void A_full_mode_chunk_keeps_its_delta_and_skips_the_repeated_message()
+    public void A_full_mode_chunk_enumerated_by_the_caller_keeps_its_delta_and_the_message_as_sent()
     {
         var chunk = Read(new PerplexityReplyReader(), """
             {"id":"s1","object":"chat.completion.chunk","created":1700000000,"model":"sonar-pro","thread_id":"t-1",
@@ -21,7 +21,7 @@ public sealed class PerplexityReplyReaderTests
         var choice = Assert.Single(chunk.Choices);
         Assert.Equal(("s1", "chat.completion.chunk", 1700000000L, "sonar-pro", "t-1"), (chunk.Id, chunk.ObjectType, chunk.Created, chunk.Model, chunk.ThreadId));
         Assert.Equal(("assistant", "wor"), (choice.Delta!.Role, choice.Delta.Content!.Text));
-        Assert.Null(choice.Message);
+        Assert.Equal("Hello, wor", choice.Message!.Content!.Text);
         Assert.True(choice.AdditionalProperties!.ContainsKey("logprobs"));
         Assert.Equal(["https://a.example"], chunk.Citations);
         Assert.Equal(3, chunk.Usage!.TotalTokens);

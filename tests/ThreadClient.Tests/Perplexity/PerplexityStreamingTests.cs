@@ -165,4 +165,19 @@ public sealed class PerplexityStreamingTests
         Assert.Equal("ab", content.Text);
         Assert.Equal("ab", content.ToString());
     }
+
+    [Fact]
+    public async Task Full_mode_chunks_enumerated_by_the_caller_carry_the_message_so_far_as_sent()
+    {
+        var handler = new RecordingHandler(RecordingHandler.EventStream(PerplexityStreams.FullMode(Pieces)));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var messages = new List<string?>();
+        await foreach (var chunk in client.Perplexity.StreamChatCompletionAsync(Request()))
+        {
+            messages.Add(chunk.Choices[0].Message?.Content?.Text);
+        }
+
+        Assert.Equal(["Breaking", "Breaking the", "Breaking the Waves", "Breaking the Waves."], messages);
+    }
 }
