@@ -36,13 +36,18 @@ internal sealed class AitronosChatClient : ThreadsChatClient<AitronosInput, Aitr
         return StatelessRequested(options);
     }
 
-    protected override ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken)
+    protected override IThreadSessionStore? ConversationStore => _client.SessionStore;
+
+    protected override async ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken)
     {
         var template = _template;
         var settings = new AitronosSessionOptions
         {
             Model = options?.ModelId ?? _model,
             Fallback = template?.Fallback ?? ThreadFallbackPolicy.StartNewThread,
+
+            // Kept so that a caller who passes the whole history again is recognised (see NewMessages).
+            KeepTranscript = true,
             Limits = template?.Limits ?? SessionLimits.Aitronos,
             Metadata = template?.Metadata,
             Store = template?.Store,
@@ -52,9 +57,18 @@ internal sealed class AitronosChatClient : ThreadsChatClient<AitronosInput, Aitr
         if (template is not null)
         {
             settings.ThreadIdFactory = template.ThreadIdFactory;
+            settings.ReplayTurns = template.ReplayTurns;
+            settings.ReplayCharacters = template.ReplayCharacters;
         }
 
-        return Opened(options?.ConversationId is { } threadId ? _client.ResumeSession(threadId, settings) : _client.StartSession(settings));
+        if (options?.ConversationId is not { } threadId)
+        {
+            return new OpenedSession(_client.StartSession(settings), null);
+        }
+
+        return await HeldAsync(threadId, "Aitronos", cancellationToken).ConfigureAwait(false) is { } held
+            ? new OpenedSession(_client.ResumeSession(held, settings), null) { Held = held }
+            : new OpenedSession(_client.ResumeSession(threadId, settings), null);
     }
 
     protected override async Task<ChatResponse> StatelessAsync(IReadOnlyList<AitronosInput> turn, ChatOptions? options, CancellationToken cancellationToken)

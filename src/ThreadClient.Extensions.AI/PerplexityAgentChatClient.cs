@@ -59,7 +59,7 @@ internal sealed class PerplexityAgentChatClient : ThreadsChatClient<AgentInputMe
 
         var session = await _client.GetOrStartSessionAsync(key, settings, cancellationToken).ConfigureAwait(false);
         return session.Record.TurnCount > 0
-            ? new OpenedSession(session, null)
+            ? new OpenedSession(session, null) { Held = session.Record }
             : await ReplacedAsync(key, ThreadReplacementReason.ThreadNotFound, settings, cancellationToken).ConfigureAwait(false);
     }
 

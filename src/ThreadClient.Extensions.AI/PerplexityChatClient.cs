@@ -38,29 +38,46 @@ internal sealed class PerplexityChatClient : ThreadsChatClient<Perplexity.ChatMe
         return true;
     }
 
-    protected override ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken)
+    protected override IThreadSessionStore? ConversationStore => _client.SessionStore;
+
+    protected override async ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken)
     {
         var template = _template;
         var settings = new PerplexitySessionOptions
         {
             Model = Model(options),
             Fallback = template?.Fallback ?? ThreadFallbackPolicy.StartNewThread,
+
+            // Kept so that a caller who passes the whole history again is recognised (see NewMessages).
+            KeepTranscript = true,
             Limits = template?.Limits ?? SessionLimits.None,
             DegradeToStatelessWhenThreadingUnavailable = template?.DegradeToStatelessWhenThreadingUnavailable ?? false,
+            ConfigureAgentRequest = template?.ConfigureAgentRequest,
             ConfigureRequest = request =>
             {
                 template?.ConfigureRequest?.Invoke(request);
                 Apply(options, request);
             },
         };
+        if (template is not null)
+        {
+            settings.ReplayTurns = template.ReplayTurns;
+            settings.ReplayCharacters = template.ReplayCharacters;
+        }
+
         if (options?.ConversationId is not { } threadId)
         {
-            return Opened(_client.StartSession(settings));
+            return new OpenedSession(_client.StartSession(settings), null);
+        }
+
+        if (await HeldAsync(threadId, "Perplexity", cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            return new OpenedSession(_client.ResumeSession(held, settings), null) { Held = held };
         }
 
         try
         {
-            return Opened(_client.ResumeSession(threadId, settings));
+            return new OpenedSession(_client.ResumeSession(threadId, settings), null);
         }
         catch (ArgumentException ex) when (ex.ParamName == "threadId")
         {

@@ -18,23 +18,29 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var turn = Turn(messages, options);
+        ArgumentNullException.ThrowIfNull(messages);
+        var given = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var turn = Turn(given, options);
         if (IsStateless(options))
         {
             return await StatelessAsync(turn, options, cancellationToken).ConfigureAwait(false);
         }
 
         var session = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        turn = Turn(NewMessages(given, session.Held), options);
         var reply = await session.Session.SendAsync(turn, cancellationToken).ConfigureAwait(false);
         var response = ToResponse(reply.Reply, reply.Text);
         response.ConversationId = ConversationIdAfter(session.Session, reply);
         Report(session.Replaced ?? reply.Replacement, response.AdditionalProperties ??= []);
+        await RememberAsync(session.Session, reply, response.AdditionalProperties, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var turn = Turn(messages, options);
+        ArgumentNullException.ThrowIfNull(messages);
+        var given = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var turn = Turn(given, options);
         if (IsStateless(options))
         {
             await foreach (var chunk in StreamStateless(turn, options, cancellationToken).ConfigureAwait(false))
@@ -46,6 +52,7 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         }
 
         var session = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        turn = Turn(NewMessages(given, session.Held), options);
         var stream = session.Session.StreamAsync(turn, cancellationToken);
         string? known = null;
         await foreach (var chunk in stream.ConfigureAwait(false))
@@ -59,6 +66,7 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         var last = ToFinalUpdate(reply.Reply);
         last.ConversationId = ConversationIdAfter(session.Session, reply);
         Report(session.Replaced ?? reply.Replacement, last.AdditionalProperties ??= []);
+        await RememberAsync(session.Session, reply, last.AdditionalProperties, cancellationToken).ConfigureAwait(false);
         yield return last;
     }
 
@@ -106,6 +114,94 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
     protected static ValueTask<OpenedSession> Opened(ThreadSession<TMessage, TChunk, TReply> session) => new(new OpenedSession(session, null));
 
+    /// <summary>
+    /// Where a thread conversation's state (thread, transcript, counts) is kept between calls, so that
+    /// replay, rollover and limits work through <see cref="IChatClient"/> as on a session: the client's
+    /// session store, under a key derived from the conversation id (never the id itself). Null when the
+    /// adapter keeps its state another way.
+    /// </summary>
+    protected virtual IThreadSessionStore? ConversationStore => null;
+
+    /// <summary>The state kept for a conversation id, when there is one for this provider and thread.</summary>
+    protected async ValueTask<SessionRecord?> HeldAsync(string conversationId, string provider, CancellationToken cancellationToken)
+    {
+        if (ConversationStore is not { } store)
+        {
+            return null;
+        }
+
+        var record = await store.GetAsync(StoreKey(conversationId), cancellationToken).ConfigureAwait(false);
+        return record is { Kind: SessionKind.Thread } && record.Provider == provider && record.ConversationId == conversationId ? record : null;
+    }
+
+    /// <summary>The key of a conversation's state: a hash of the provider and conversation id, so that thread ids stay values, never keys.</summary>
+    private string StoreKey(string conversationId) =>
+        "chat_" + System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_metadata.ProviderName + "\n" + conversationId))).ToLowerInvariant();
+
+    /// <summary>Keeps the conversation's state under its id after the turn (and forgets the state of a thread the turn replaced).</summary>
+    private async Task RememberAsync(ThreadSession<TMessage, TChunk, TReply> session, SessionReply<TReply> reply, AdditionalPropertiesDictionary properties, CancellationToken cancellationToken)
+    {
+        if (ConversationStore is not { } store || reply.ConversationId is not { } conversationId)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.SetAsync(StoreKey(conversationId), session.Record, cancellationToken).ConfigureAwait(false);
+            if (reply.Replacement?.OldConversationId is { } old && old != conversationId)
+            {
+                await store.RemoveAsync(StoreKey(old), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The turn is done and its answer is here; only the state for the next call is lost, and the response says so.
+            properties[ThreadsChatProperties.StateNotSaved] = ex.Message;
+        }
+    }
+
+    /// <summary>
+    /// The messages to send: with a <c>ConversationId</c> whose kept transcript the given messages repeat
+    /// (callers that pass the whole history every call), only those after the repeated part; otherwise all.
+    /// System messages are not compared (instructions may come with every call).
+    /// </summary>
+    private static IReadOnlyList<ChatMessage> NewMessages(IReadOnlyList<ChatMessage> given, SessionRecord? held)
+    {
+        if (held?.Transcript is not { Count: > 0 } transcript)
+        {
+            return given;
+        }
+
+        var kept = transcript.Where(static m => !string.Equals(m.Role, "system", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var positions = new List<int>();
+        for (var i = 0; i < given.Count; i++)
+        {
+            if (given[i].Role != ChatRole.System)
+            {
+                positions.Add(i);
+            }
+        }
+
+        // The latest place where the kept transcript ends inside the given messages, with something new after it.
+        for (var end = positions.Count - 1; end >= kept.Length && kept.Length > 0; end--)
+        {
+            var matches = true;
+            for (var k = 0; k < kept.Length && matches; k++)
+            {
+                var message = given[positions[end - kept.Length + k]];
+                matches = string.Equals(message.Role.Value, kept[k].Role, StringComparison.OrdinalIgnoreCase) && message.Text == kept[k].Text;
+            }
+
+            if (matches)
+            {
+                return [.. given.Skip(positions[end - 1] + 1)];
+            }
+        }
+
+        return given;
+    }
+
     /// <summary>Whether the caller asked for a call without server-side state (<see cref="ThreadsChatProperties.Stateless"/>).</summary>
     protected static bool StatelessRequested(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(ThreadsChatProperties.Stateless, out var value) == true && value is true;
@@ -119,9 +215,8 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         }
     }
 
-    private List<TMessage> Turn(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    private List<TMessage> Turn(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(messages);
         var turn = new List<TMessage>();
         if (options?.Instructions is { Length: > 0 } instructions)
         {
@@ -143,5 +238,9 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
     }
 
     /// <summary>A session opened for a call, and the replacement to report when the named conversation was gone before the call.</summary>
-    protected sealed record OpenedSession(ThreadSession<TMessage, TChunk, TReply> Session, ThreadReplacedEventArgs? Replaced);
+    protected sealed record OpenedSession(ThreadSession<TMessage, TChunk, TReply> Session, ThreadReplacedEventArgs? Replaced)
+    {
+        /// <summary>The state kept for the conversation the caller named, when there was one.</summary>
+        public SessionRecord? Held { get; init; }
+    }
 }

@@ -20,4 +20,10 @@ public static class ThreadsChatProperties
 
     /// <summary>Perplexity's related questions (<c>IList&lt;string&gt;</c>).</summary>
     public const string RelatedQuestions = "threadclient.related_questions";
+
+    /// <summary>
+    /// Set on a response (or its last streamed update) when the answer arrived but the conversation's
+    /// state could not be kept in the session store for the next call; the value is the store's error message.
+    /// </summary>
+    public const string StateNotSaved = "threadclient.state_not_saved";
 }

@@ -114,7 +114,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout), aitronos);
+        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout), aitronos, store);
         Sessions = new ThreadSessionManager(Perplexity, Aitronos, store, clock);
     }
 

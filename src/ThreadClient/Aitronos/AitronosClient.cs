@@ -22,6 +22,7 @@ public class AitronosClient
 
     private readonly ApiTransport _transport = null!;
     private readonly AitronosOptions _options = null!;
+    private readonly IThreadSessionStore _store = null!;
 
     /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
     protected AitronosClient()
@@ -29,10 +30,11 @@ public class AitronosClient
         Threads = null!;
     }
 
-    internal AitronosClient(ApiTransport transport, AitronosOptions options)
+    internal AitronosClient(ApiTransport transport, AitronosOptions options, IThreadSessionStore store)
     {
         _transport = transport;
         _options = options;
+        _store = store;
         Threads = new AitronosThreadsClient(transport, options);
     }
 
@@ -91,6 +93,29 @@ public class AitronosClient
         ArgumentException.ThrowIfNullOrWhiteSpace(threadId);
         return CreateSession(options, NewRecord(SessionKind.Thread, threadId), binding: null);
     }
+
+    /// <summary>
+    /// Resumes a conversation from a record you kept (<see cref="ThreadSession{TMessage, TChunk, TReply}.Record"/>,
+    /// stored wherever you like): its thread, transcript and counts. The session is not bound to a store:
+    /// keep its <c>Record</c> again after each turn.
+    /// </summary>
+    /// <param name="record">An Aitronos thread session's record.</param>
+    /// <param name="options">The session's settings; copied now.</param>
+    /// <returns>The session.</returns>
+    /// <exception cref="ArgumentException">The record is not an Aitronos thread session's, or a setting is invalid.</exception>
+    public virtual AitronosSession ResumeSession(SessionRecord record, AitronosSessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Provider != _transport.Endpoint.Provider || record.Kind != SessionKind.Thread)
+        {
+            throw new ArgumentException($"The record holds a {record.Provider} {record.Kind} session, not an Aitronos thread session.", nameof(record));
+        }
+
+        return CreateSession(options, record, binding: null);
+    }
+
+    /// <summary>The store that conversations by key live in: the client's <see cref="ThreadsClientOptions.SessionStore"/>, shared with <see cref="ThreadsClient.Sessions"/>.</summary>
+    public virtual IThreadSessionStore SessionStore => _store;
 
     /// <summary>Starts a <c>previousResponseId</c> chain: a conversation without a thread.</summary>
     /// <param name="options">The chain's settings; copied now. Defaults apply when <see langword="null"/>.</param>

@@ -110,6 +110,29 @@ public class PerplexityClient
         return CreateSession(options, NewRecord(threadId), binding: null);
     }
 
+    /// <summary>
+    /// Resumes a conversation from a record you kept (<see cref="ThreadSession{TMessage, TChunk, TReply}.Record"/>,
+    /// stored wherever you like): its thread, transcript and counts. The session is not bound to a store:
+    /// keep its <c>Record</c> again after each turn.
+    /// </summary>
+    /// <param name="record">A Perplexity thread session's record.</param>
+    /// <param name="options">The session's settings; copied now.</param>
+    /// <returns>The session.</returns>
+    /// <exception cref="ArgumentException">The record is not a Perplexity thread session's, or a setting is invalid.</exception>
+    public virtual PerplexitySession ResumeSession(SessionRecord record, PerplexitySessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Provider != _transport.Endpoint.Provider || record.Kind != SessionKind.Thread)
+        {
+            throw new ArgumentException($"The record holds a {record.Provider} {record.Kind} session, not a Perplexity thread session.", nameof(record));
+        }
+
+        return CreateSession(options, record, binding: null);
+    }
+
+    /// <summary>The store that conversations by key live in: the client's <see cref="ThreadsClientOptions.SessionStore"/>, shared with <see cref="ThreadsClient.Sessions"/>.</summary>
+    public virtual IThreadSessionStore SessionStore => Agent.SessionStore;
+
     internal PerplexitySession CreateSession(PerplexitySessionOptions? options, SessionRecord record, SessionBinding? binding)
     {
         var settings = (PerplexitySessionOptions)(options ?? new PerplexitySessionOptions()).Snapshot();

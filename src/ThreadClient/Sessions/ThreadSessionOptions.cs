@@ -20,6 +20,14 @@ public abstract class ThreadSessionOptions
     /// </summary>
     public int ReplayCharacters { get; set; } = 100_000;
 
+    /// <summary>
+    /// Keep the transcript (the last <see cref="ReplayTurns"/> turns, within <see cref="ReplayCharacters"/>)
+    /// in the session record even when no policy needs it: for your own display, or, as the
+    /// <c>IChatClient</c> adapters do, to recognise a caller that passes the whole history again.
+    /// Default <see langword="false"/>.
+    /// </summary>
+    public bool KeepTranscript { get; set; }
+
     /// <summary>When to roll over to a new thread before sending. Provider defaults apply.</summary>
     public SessionLimits Limits { get; set; }
 
@@ -30,7 +38,7 @@ public abstract class ThreadSessionOptions
 
     internal virtual bool RollsOverWhenNotWritable => false;
 
-    internal bool KeepsTranscript => ReplayTurns > 0 && (Replays || DegradesWhenThreadingUnavailable);
+    internal bool KeepsTranscript => ReplayTurns > 0 && (KeepTranscript || Replays || DegradesWhenThreadingUnavailable);
 
     internal virtual void Validate(string name)
     {

@@ -168,6 +168,82 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public async Task A_caller_passing_the_whole_history_each_call_sends_only_the_new_messages_to_the_thread()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        using var client = Client(emulator);
+        var chat = client.Perplexity.AsIChatClient();
+        var history = new List<AiMessage> { new(ChatRole.System, "Be brief."), new(ChatRole.User, "Which film won in 1996?") };
+
+        var first = await chat.GetResponseAsync(history);
+        history.AddRange(first.Messages);
+        history.Add(new AiMessage(ChatRole.User, "Who directed it?"));
+        var second = await chat.GetResponseAsync(history, new ChatOptions { ConversationId = first.ConversationId });
+        history.AddRange(second.Messages);
+        history.Add(new AiMessage(ChatRole.User, "When was it released?"));
+        var third = await chat.GetResponseAsync(history, new ChatOptions { ConversationId = second.ConversationId });
+
+        var sent = emulator.Requests.Select(Body).ToArray();
+        Assert.Equal(["Who directed it?"], sent[1].GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()));
+        Assert.Equal(["When was it released?"], sent[2].GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()));
+        Assert.Equal(["Which film won in 1996?", "Who directed it?"], EmulatorReplies.EarlierTurns(third.Text));
+    }
+
+    [Fact]
+    public async Task A_caller_passing_the_whole_history_to_an_aitronos_thread_sends_only_the_new_messages()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        using var client = Client(emulator);
+        var chat = client.Aitronos.AsIChatClient(sessionOptions: new ThreadClient.Aitronos.AitronosSessionOptions { ThreadIdFactory = () => "chat_thread_3" });
+        var history = new List<AiMessage> { new(ChatRole.User, "Hello") };
+
+        var first = await chat.GetResponseAsync(history);
+        history.AddRange(first.Messages);
+        history.Add(new AiMessage(ChatRole.User, "More"));
+        var second = await chat.GetResponseAsync(history, new ChatOptions { ConversationId = first.ConversationId });
+
+        Assert.Equal(1, Body(emulator.Requests[1]).GetProperty("inputs").GetArrayLength());
+        Assert.Equal(["Hello"], EmulatorReplies.EarlierTurns(second.Text));
+        Assert.Equal(4, (await client.Aitronos.Threads.GetAsync("chat_thread_3")).MessageCount);
+    }
+
+    [Fact]
+    public async Task Replay_after_a_gone_thread_works_through_the_adapter_because_its_state_is_kept_between_calls()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        using var client = Client(emulator);
+        var chat = client.Perplexity.AsIChatClient(sessionOptions: new PerplexitySessionOptions { Fallback = ThreadClient.Sessions.ThreadFallbackPolicy.StartNewThreadAndReplay, ReplayTurns = 5 });
+
+        var first = await chat.GetResponseAsync("one");
+        var second = await chat.GetResponseAsync("two", new ChatOptions { ConversationId = first.ConversationId });
+        emulator.ExpirePerplexityThread(second.ConversationId!);
+        var third = await chat.GetResponseAsync("three", new ChatOptions { ConversationId = second.ConversationId });
+
+        Assert.NotEqual(second.ConversationId, third.ConversationId);
+        Assert.Equal(["one", "two"], EmulatorReplies.EarlierTurns(third.Text));
+        Assert.Equal("ThreadNotFound", third.AdditionalProperties![ThreadsChatProperties.ReplacementReason]);
+        var fourth = await chat.GetResponseAsync("four", new ChatOptions { ConversationId = third.ConversationId });
+        Assert.Equal(["one", "two", "three"], EmulatorReplies.EarlierTurns(fourth.Text));
+    }
+
+    [Fact]
+    public async Task Conversation_state_is_kept_under_a_hash_never_under_the_thread_id()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        var store = new ThreadClient.Sessions.InMemoryThreadSessionStore();
+        using var client = new ThreadsClient(new ThreadsClientOptions
+        {
+            SessionStore = store,
+            Perplexity = { ApiKey = TestKeys.Perplexity, BaseAddress = emulator.BaseAddress },
+        });
+
+        var first = await client.Perplexity.AsIChatClient().GetResponseAsync("one");
+
+        Assert.Equal(1, store.Count);
+        Assert.Null(await store.GetAsync(first.ConversationId!));
+    }
+
+    [Fact]
     public void GetService_returns_metadata_and_the_underlying_client()
     {
         using var client = new ThreadsClient(new ThreadsClientOptions { Perplexity = { ApiKey = "k" } });
