@@ -197,7 +197,11 @@ public class AitronosClient
 
             if (frame.Event is { } item)
             {
-                received.Append(item.Delta);
+                if (item.Kind == AitronosStreamEventKind.ContentDelta)
+                {
+                    received.Append(item.Delta);
+                }
+
                 yield return item;
             }
         }

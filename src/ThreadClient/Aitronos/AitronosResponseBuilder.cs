@@ -12,6 +12,7 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
 {
     private readonly StringBuilder _text = new();
     private AitronosResponse? _completed;
+    private string? _done;
     private string? _responseId;
     private string? _threadId;
 
@@ -29,6 +30,11 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
         {
             _text.Append(item.Delta);
         }
+        else if (item.Kind == AitronosStreamEventKind.ContentDone)
+        {
+            // The part's whole text: it replaces what the deltas gave, which may have missed some.
+            _done = (_done ?? "") + item.Delta;
+        }
         else if (item.Kind == AitronosStreamEventKind.Completed)
         {
             _completed = item.Response;
@@ -42,7 +48,7 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
         var response = _completed ?? new AitronosResponse();
         response.Id ??= _responseId;
         response.ThreadId ??= _threadId;
-        response.OutputText ??= _text.ToString();
+        response.OutputText ??= _done ?? _text.ToString();
         return response;
     }
 }

@@ -14,7 +14,7 @@ public sealed class AitronosStreamEvent
     /// <summary>What the event means.</summary>
     public AitronosStreamEventKind Kind { get; set; }
 
-    /// <summary>The new text, for <see cref="AitronosStreamEventKind.ContentDelta"/>.</summary>
+    /// <summary>The new text, for <see cref="AitronosStreamEventKind.ContentDelta"/>; the part's whole text, for <see cref="AitronosStreamEventKind.ContentDone"/>.</summary>
     public string? Delta { get; set; }
 
     /// <summary>The response id, when the event carries it.</summary>

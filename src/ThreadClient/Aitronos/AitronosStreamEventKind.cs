@@ -14,4 +14,7 @@ public enum AitronosStreamEventKind
 
     /// <summary>A keep-alive during a long generation (<c>response.heartbeat</c>).</summary>
     Heartbeat,
+
+    /// <summary><c>response.output_text.done</c> (or <c>response.content_done</c>): a part's whole text in <see cref="AitronosStreamEvent.Delta"/>, which the fold uses when the deltas were missed.</summary>
+    ContentDone,
 }

@@ -49,6 +49,9 @@ internal readonly struct AitronosStreamFrame
             case "response.content_delta" or "content_delta" or "response.output_text.delta":
                 kind = AitronosStreamEventKind.ContentDelta;
                 break;
+            case "response.output_text.done" or "response.content_done" or "content_done":
+                kind = AitronosStreamEventKind.ContentDone;
+                break;
             case "response.completed" or "completed":
                 kind = AitronosStreamEventKind.Completed;
                 break;
@@ -72,7 +75,7 @@ internal readonly struct AitronosStreamFrame
             ThreadId = JsonRead.String(json, "thread_id", "threadId"),
             Raw = json,
         };
-        if (kind == AitronosStreamEventKind.ContentDelta && JsonRead.TryGet(json, "delta", "text", out var delta))
+        if (kind is AitronosStreamEventKind.ContentDelta or AitronosStreamEventKind.ContentDone && JsonRead.TryGet(json, kind == AitronosStreamEventKind.ContentDone ? "text" : "delta", "text", out var delta))
         {
             item.Delta = AitronosJsonText.Of(delta);
         }

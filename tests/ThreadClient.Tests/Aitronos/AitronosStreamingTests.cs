@@ -132,4 +132,20 @@ public sealed class AitronosStreamingTests
 
         Assert.Equal(("resp_9", "Hi"), (response.Id, response.OutputText));
     }
+
+    [Theory]
+    [InlineData("Hel", "Hello")]
+    [InlineData("Hello", "Hello")]
+    public async Task Output_text_delta_and_done_events_fold_to_the_whole_text_once(string deltas, string expected)
+    {
+        var body = "data: {\"type\":\"response.created\",\"response\":{\"id\":\"resp_9\"}}\n\n"
+            + string.Concat(deltas.Select(c => "data: {\"type\":\"response.output_text.delta\",\"delta\":\"" + c + "\"}\n\n"))
+            + "data: {\"type\":\"response.output_text.done\",\"text\":\"Hello\"}\n\n"
+            + "data: {\"type\":\"response.completed\",\"response\":{\"status\":\"completed\"}}\n\n";
+        using var client = RecordingHandler.CreateClient(new RecordingHandler(RecordingHandler.EventStream(body)));
+
+        var response = await client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync();
+
+        Assert.Equal((expected, "resp_9"), (response.OutputText, response.Id));
+    }
 }
