@@ -244,6 +244,17 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public void No_extension_class_clashes_with_microsoft_extensions_ai_and_no_global_program_clashes_with_an_apps()
+    {
+        var ours = new[] { typeof(ThreadsChatClientExtensions).Assembly, typeof(ThreadsEmulator).Assembly, typeof(ThreadsClient).Assembly }.SelectMany(a => a.GetExportedTypes()).ToArray();
+        var theirs = typeof(IChatClient).Assembly.GetExportedTypes().Select(t => t.Name).ToHashSet();
+
+        // Extension classes are where both get imported together (CS0104 on a static call); models keep their wire names.
+        Assert.DoesNotContain(ours, t => t.Namespace is null);
+        Assert.DoesNotContain(ours, t => t.IsAbstract && t.IsSealed && theirs.Contains(t.Name));
+    }
+
+    [Fact]
     public void GetService_returns_metadata_and_the_underlying_client()
     {
         using var client = new ThreadsClient(new ThreadsClientOptions { Perplexity = { ApiKey = "k" } });

@@ -6,7 +6,7 @@ using ThreadClient.Perplexity.Agent;
 namespace ThreadClient.Extensions.AI;
 
 /// <summary>ThreadClient's provider clients as <see cref="IChatClient"/>s.</summary>
-public static class ChatClientExtensions
+public static class ThreadsChatClientExtensions
 {
     /// <summary>
     /// Perplexity as an <see cref="IChatClient"/>. With model <c>sonar-pro</c> each conversation is a
