@@ -30,6 +30,16 @@ public sealed partial class ReadmeTests
         Assert.Contains(command.Value.Trim(), ci, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_packages_version_lives_only_in_Directory_Build_props()
+    {
+        var projects = Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories);
+
+        Assert.NotEmpty(projects);
+        Assert.All(projects, p => Assert.DoesNotContain("<Version>", File.ReadAllText(p), StringComparison.Ordinal));
+        Assert.Contains("<Version>", File.ReadAllText(Path.Combine(Root, "Directory.Build.props")), StringComparison.Ordinal);
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -33,10 +33,11 @@ public sealed class StreamedTurn<TChunk, TReply> : IAsyncEnumerable<TChunk>
     }
 
     /// <summary>Reads the stream to its end and returns the turn's outcome.</summary>
+    /// <param name="cancellationToken">Cancels the reading (with the token the turn was started with, if any); the session stays as it was.</param>
     /// <returns>The outcome, as <see cref="Reply"/>.</returns>
-    public async Task<SessionReply<TReply>> ToReplyAsync()
+    public async Task<SessionReply<TReply>> ToReplyAsync(CancellationToken cancellationToken = default)
     {
-        await foreach (var _ in this.ConfigureAwait(false))
+        await foreach (var _ in this.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
         }
 

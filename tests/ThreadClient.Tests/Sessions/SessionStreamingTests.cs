@@ -76,4 +76,19 @@ public sealed class SessionStreamingTests
         Assert.Throws<InvalidOperationException>(() => turn.GetAsyncEnumerator());
         Assert.Single(handler.Requests);
     }
+
+    [Fact]
+    public async Task ToReplyAsync_takes_a_cancellation_token_and_a_cancelled_turn_sends_nothing()
+    {
+        var handler = new RecordingHandler(RecordingHandler.EventStream(Perplexity.PerplexityStreams.FullMode(["Hi"])));
+        using var client = RecordingHandler.CreateClient(handler);
+        var session = client.Perplexity.StartSession();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.StreamAsync("Q").ToReplyAsync(cancelled.Token));
+
+        Assert.Empty(handler.Requests);
+        Assert.Equal(0, session.Record.TurnCount);
+    }
 }
