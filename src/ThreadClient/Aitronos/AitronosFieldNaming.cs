@@ -3,8 +3,8 @@ namespace ThreadClient.Aitronos;
 /// <summary>How the response request's compound field names are spelled.</summary>
 public enum AitronosFieldNaming
 {
-    /// <summary>As the product document writes them: <c>threadState</c>, <c>previousResponseId</c>, <c>organization_id</c> (the default).</summary>
-    Seed = 0,
+    /// <summary>camelCase, as the product document (the first service generation) writes them: <c>threadState</c>, <c>previousResponseId</c>, <c>organization_id</c> (the default).</summary>
+    CamelCase = 0,
 
     /// <summary>The newer service generation's snake_case: <c>thread_state</c>, <c>previous_response_id</c>, <c>organization_id</c>.</summary>
     SnakeCase,

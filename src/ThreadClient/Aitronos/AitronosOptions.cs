@@ -26,7 +26,7 @@ public sealed class AitronosOptions
     public string? BearerToken { get; set; }
 
     /// <summary>How compound request field names are spelled; the product document's by default.</summary>
-    public AitronosFieldNaming FieldNaming { get; set; } = AitronosFieldNaming.Seed;
+    public AitronosFieldNaming FieldNaming { get; set; } = AitronosFieldNaming.CamelCase;
 
     /// <summary>The metadata limits checked before sending.</summary>
     public AitronosMetadataLimits MetadataLimits { get; set; } = new();
