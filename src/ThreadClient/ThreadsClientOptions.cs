@@ -26,7 +26,7 @@ public sealed class ThreadsClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Which session store <see cref="ThreadsClient.Sessions"/> uses, and its settings; read from configuration.</summary>
-    public SessionStoreSettings Sessions { get; set; } = new();
+    public SessionStoreOptions Sessions { get; set; } = new();
 
     /// <summary>
     /// The store instance <see cref="ThreadsClient.Sessions"/> keeps conversations in, overriding

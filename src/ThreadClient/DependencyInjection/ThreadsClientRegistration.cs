@@ -96,7 +96,7 @@ internal static class ThreadsClientRegistration
     private static TimeProvider Clock(IServiceProvider container, ThreadsClientOptions options) =>
         options.TimeProvider != TimeProvider.System ? options.TimeProvider : container.GetService<TimeProvider>() ?? TimeProvider.System;
 
-    private static IThreadSessionStore Store(IServiceProvider container, SessionStoreSettings settings)
+    private static IThreadSessionStore Store(IServiceProvider container, SessionStoreOptions settings)
     {
         if (settings.Kind != SessionStoreKind.DistributedCache)
         {

@@ -45,7 +45,7 @@ public sealed class ResilienceOptions
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>The circuit breaker, off by default.</summary>
-    public CircuitBreakerSettings CircuitBreaker { get; set; } = new();
+    public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
     internal void Validate()
     {

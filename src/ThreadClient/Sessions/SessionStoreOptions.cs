@@ -1,7 +1,7 @@
 namespace ThreadClient.Sessions;
 
 /// <summary>The session store's settings, bindable from configuration (<c>ThreadClient:Sessions</c>).</summary>
-public sealed class SessionStoreSettings
+public sealed class SessionStoreOptions
 {
     /// <summary>Which store to use. Default <see cref="SessionStoreKind.InMemory"/>. Dependency injection resolves <c>IDistributedCache</c> for <see cref="SessionStoreKind.DistributedCache"/>.</summary>
     public SessionStoreKind Kind { get; set; } = SessionStoreKind.InMemory;

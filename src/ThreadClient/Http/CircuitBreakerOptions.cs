@@ -6,7 +6,7 @@ namespace ThreadClient.Http;
 /// 429 and other 4xx replies never count as failures. One breaker per host, so a Perplexity outage
 /// never stops Aitronos calls.
 /// </summary>
-public sealed class CircuitBreakerSettings
+public sealed class CircuitBreakerOptions
 {
     /// <summary>Whether the breaker runs. Default <see langword="false"/>.</summary>
     public bool Enabled { get; set; }
