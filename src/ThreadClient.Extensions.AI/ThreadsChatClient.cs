@@ -18,17 +18,14 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var given = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var turn = Turn(given, options);
+        var given = Given(messages, options);
         if (IsStateless(options))
         {
-            return await StatelessAsync(turn, options, cancellationToken).ConfigureAwait(false);
+            return await StatelessAsync(Turn(given, options), options, cancellationToken).ConfigureAwait(false);
         }
 
         var session = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
-        turn = Turn(NewMessages(given, session.Held), options);
-        var reply = await session.Session.SendAsync(turn, cancellationToken).ConfigureAwait(false);
+        var reply = await session.Session.SendAsync(Turn(NewMessages(given, session.Held), options), cancellationToken).ConfigureAwait(false);
         var response = ToResponse(reply.Reply, reply.Text);
         response.ConversationId = ConversationIdAfter(session.Session, reply);
         Report(session.Replaced ?? reply.Replacement, response.AdditionalProperties ??= []);
@@ -38,12 +35,10 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var given = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var turn = Turn(given, options);
+        var given = Given(messages, options);
         if (IsStateless(options))
         {
-            await foreach (var chunk in StreamStateless(turn, options, cancellationToken).ConfigureAwait(false))
+            await foreach (var chunk in StreamStateless(Turn(given, options), options, cancellationToken).ConfigureAwait(false))
             {
                 yield return ToUpdate(chunk, conversationId: null);
             }
@@ -52,8 +47,7 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         }
 
         var session = await OpenAsync(options, cancellationToken).ConfigureAwait(false);
-        turn = Turn(NewMessages(given, session.Held), options);
-        var stream = session.Session.StreamAsync(turn, cancellationToken);
+        var stream = session.Session.StreamAsync(Turn(NewMessages(given, session.Held), options), cancellationToken);
         string? known = null;
         await foreach (var chunk in stream.ConfigureAwait(false))
         {
@@ -215,9 +209,27 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         }
     }
 
+    /// <summary>The caller's messages, checked before anything is read or sent: none null, and at least one message or instructions.</summary>
+    private static IReadOnlyList<ChatMessage> Given(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        IReadOnlyList<ChatMessage> given = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        foreach (var message in given)
+        {
+            ArgumentNullException.ThrowIfNull(message, nameof(messages));
+        }
+
+        if (given.Count == 0 && options?.Instructions is not { Length: > 0 })
+        {
+            throw new ArgumentException("At least one message is needed.", nameof(messages));
+        }
+
+        return given;
+    }
+
     private List<TMessage> Turn(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
     {
-        var turn = new List<TMessage>();
+        var turn = new List<TMessage>(messages.Count + 1);
         if (options?.Instructions is { Length: > 0 } instructions)
         {
             turn.Add(Convert(ChatRole.System, instructions));
@@ -225,13 +237,7 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
 
         foreach (var message in messages)
         {
-            ArgumentNullException.ThrowIfNull(message, nameof(messages));
             turn.Add(Convert(message.Role, message.Text));
-        }
-
-        if (turn.Count == 0)
-        {
-            throw new ArgumentException("At least one message is needed.", nameof(messages));
         }
 
         return turn;

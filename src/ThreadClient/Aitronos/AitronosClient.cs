@@ -52,7 +52,7 @@ public class AitronosClient
     public virtual Task<AitronosResponse> CreateResponseAsync(AitronosResponseRequest request, CancellationToken cancellationToken = default)
     {
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
-        var httpRequest = CreateHttpRequest(request, stream: false);
+        var httpRequest = CreateHttpRequest(AitronosRequestWriter.Write(request, _options.FieldNaming, stream: false), stream: false);
         return SendAsync(httpRequest, Errors(request), request.Model, cancellationToken);
     }
 
@@ -157,8 +157,8 @@ public class AitronosClient
     private static ErrorMapper Errors(AitronosResponseRequest request) =>
         AitronosErrors.For("/" + ResponsePath, threadNamed: request.Thread is not null, chained: request.PreviousResponseId is not null);
 
-    private HttpRequestMessage CreateHttpRequest(AitronosResponseRequest request, bool stream) =>
-        _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(AitronosRequestWriter.Write(request, _options.FieldNaming, stream)), stream ? RequestProfile.StreamingGeneration : RequestProfile.Generation);
+    private HttpRequestMessage CreateHttpRequest(byte[] body, bool stream) =>
+        _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(body), stream ? RequestProfile.StreamingGeneration : RequestProfile.Generation);
 
     private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, string? model, CancellationToken cancellationToken)
     {
@@ -170,8 +170,7 @@ public class AitronosClient
 
     private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(byte[] body, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var httpRequest = _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(body), RequestProfile.StreamingGeneration);
-        var response = await _transport.SendForStreamAsync(httpRequest, errors, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendForStreamAsync(CreateHttpRequest(body, stream: true), errors, cancellationToken).ConfigureAwait(false);
         if (ReplyChecks.IsJsonInsteadOfStream(response))
         {
             // A server that answered the stream with one JSON response: one completed event carrying it (or its error).
