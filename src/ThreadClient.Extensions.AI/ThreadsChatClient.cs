@@ -125,7 +125,7 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         }
 
         var record = await store.GetAsync(StoreKey(conversationId), cancellationToken).ConfigureAwait(false);
-        return record is { Kind: SessionKind.Thread } && record.Provider == provider && record.ConversationId == conversationId ? record : null;
+        return record is not null && record.Holds(provider, SessionKind.Thread) && record.ConversationId == conversationId ? record : null;
     }
 
     /// <summary>The key of a conversation's state: a hash of the provider and conversation id, so that thread ids stay values, never keys.</summary>

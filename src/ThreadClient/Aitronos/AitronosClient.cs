@@ -106,12 +106,7 @@ public class AitronosClient
     public virtual AitronosSession ResumeSession(SessionRecord record, AitronosSessionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Provider != _transport.Endpoint.Provider || record.Kind != SessionKind.Thread)
-        {
-            throw new ArgumentException($"The record holds a {record.Provider} {record.Kind} session, not an Aitronos thread session.", nameof(record));
-        }
-
-        return CreateSession(options, record, binding: null);
+        return CreateSession(options, record.Expect(_transport.Endpoint.Provider, SessionKind.Thread, nameof(record)), binding: null);
     }
 
     /// <summary>The store that conversations by key live in: the client's <see cref="ThreadsClientOptions.SessionStore"/>, shared with <see cref="ThreadsClient.Sessions"/>.</summary>

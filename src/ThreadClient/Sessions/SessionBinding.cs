@@ -8,7 +8,7 @@ internal sealed record SessionBinding(IThreadSessionStore Store, string Key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var record = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (record is not null && (record.Provider != provider || record.Kind != kind))
+        if (record is not null && !record.Holds(provider, kind))
         {
             throw new InvalidOperationException($"The conversation key holds a {record.Provider} {record.Kind} session, not a {provider} {kind}: use the matching GetOrStart method or another key.");
         }

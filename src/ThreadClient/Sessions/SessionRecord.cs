@@ -46,4 +46,14 @@ public sealed record SessionRecord
     /// <summary>How many of the conversation's earlier turns the replay budget has dropped from <see cref="Transcript"/>.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int DroppedTurnCount { get; init; }
+
+    /// <summary>Whether this is the record of a <paramref name="provider"/> conversation of <paramref name="kind"/>.</summary>
+    /// <param name="provider">The provider, <c>Perplexity</c> or <c>Aitronos</c>.</param>
+    /// <param name="kind">The kind of conversation.</param>
+    /// <returns><see langword="true"/> when both match.</returns>
+    public bool Holds(string provider, SessionKind kind) => Provider == provider && Kind == kind;
+
+    /// <summary>This record, when it holds a <paramref name="provider"/> conversation of <paramref name="kind"/>; otherwise an <see cref="ArgumentException"/> naming both.</summary>
+    internal SessionRecord Expect(string provider, SessionKind kind, string paramName) =>
+        Holds(provider, kind) ? this : throw new ArgumentException($"The record holds a {Provider} {Kind} session, not a {provider} {kind} session.", paramName);
 }

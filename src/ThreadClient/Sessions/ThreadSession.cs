@@ -316,7 +316,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
         // Another app instance may have moved the conversation on (or to a new thread): the store wins when newer.
         var stored = await _binding.Store.GetAsync(_binding.Key, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && stored.Provider == local.Provider && stored.Kind == local.Kind
+        if (stored is not null && stored.Holds(local.Provider, local.Kind)
             && (stored.LastUsedAt ?? DateTimeOffset.MinValue) >= (local.LastUsedAt ?? DateTimeOffset.MinValue))
         {
             Volatile.Write(ref _record, stored);

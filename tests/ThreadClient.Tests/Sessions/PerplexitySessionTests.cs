@@ -202,4 +202,22 @@ public sealed class PerplexitySessionTests
 
         Assert.Equal("sonar-pro", Body(handler.OnlyRequest).GetProperty("model").GetString());
     }
+
+    [Fact]
+    public async Task A_kept_record_resumes_its_thread_and_a_record_of_another_kind_is_refused_naming_it()
+    {
+        var handler = new RecordingHandler(PerplexityReply(ThreadA, "1"), PerplexityReply(ThreadA, "2"));
+        using var client = RecordingHandler.CreateClient(handler);
+        var first = client.Perplexity.StartSession();
+        await first.SendAsync("one");
+
+        var resumed = client.Perplexity.ResumeSession(first.Record);
+        await resumed.SendAsync("two");
+        var wrong = Assert.Throws<ArgumentException>(() => client.Perplexity.ResumeSession(first.Record with { Provider = "Aitronos" }));
+
+        Assert.Equal(ThreadA, Body(handler.Requests.Last()).GetProperty("thread_id").GetString());
+        Assert.Equal(2, resumed.Record.TurnCount);
+        Assert.Equal("record", wrong.ParamName);
+        Assert.Equal(2, handler.Requests.Count);
+    }
 }
