@@ -44,9 +44,9 @@ internal static class JsonRead
         }
 
         // A whole number written with a fraction (45.0), as LenientInt64Converter reads it.
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var real) && double.IsFinite(real) && real == Math.Floor(real) && real is >= long.MinValue and <= long.MaxValue)
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var real))
         {
-            return (long)real;
+            return LenientInt64Converter.Whole(real);
         }
 
         return value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number) ? number : null;

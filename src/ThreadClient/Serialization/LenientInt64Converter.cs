@@ -23,7 +23,7 @@ internal sealed class LenientInt64Converter : JsonConverter<long?>
                     return whole;
                 }
 
-                return reader.TryGetDouble(out var number) && double.IsFinite(number) && number == Math.Floor(number) && number is >= long.MinValue and <= long.MaxValue ? (long)number : null;
+                return reader.TryGetDouble(out var number) ? Whole(number) : null;
             case JsonTokenType.String:
                 var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
                 return Utf8Parser.TryParse(span, out long parsed, out var consumed) && consumed == span.Length ? parsed : null;
@@ -46,4 +46,8 @@ internal sealed class LenientInt64Converter : JsonConverter<long?>
             writer.WriteNullValue();
         }
     }
+
+    /// <summary>A number written with a fraction that is whole (<c>45.0</c>); <see langword="null"/> for a real fraction or one out of range.</summary>
+    internal static long? Whole(double number) =>
+        double.IsFinite(number) && number == Math.Floor(number) && number is >= long.MinValue and <= long.MaxValue ? (long)number : null;
 }
