@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +14,7 @@ internal static class EmulatorHttp
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(body.ToJsonString(Relaxed), context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Perplexity's (OpenAI-style) error: <c>{"error":{"message","type","code"}}</c>.</summary>
@@ -20,7 +22,7 @@ internal static class EmulatorHttp
         JsonAsync(context, status, new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["code"] = status } });
 
     /// <summary>Aitronos' error: <c>{"success":false,"error":{"code","message","type","status","details","trace_id"}}</c>.</summary>
-    public static Task AitronosErrorAsync(HttpContext context, int status, string code, string message, string type) =>
+    public static Task AitronosErrorAsync(HttpContext context, int status, string code, string message, string type, JsonObject? details = null) =>
         JsonAsync(context, status, new JsonObject
         {
             ["success"] = false,
@@ -30,7 +32,7 @@ internal static class EmulatorHttp
                 ["message"] = message,
                 ["type"] = type,
                 ["status"] = status,
-                ["details"] = new JsonObject(),
+                ["details"] = details ?? new JsonObject(),
                 ["trace_id"] = context.Response.Headers["x-request-id"].ToString(),
             },
         });
@@ -80,6 +82,12 @@ internal static class EmulatorHttp
     public static long Unix(DateTimeOffset time) => time.ToUnixTimeSeconds();
 
     public static int Words(IEnumerable<string> texts) => texts.Sum(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+
+    /// <summary>The size of a JSON value in UTF-8 bytes as a client sends it (non-ASCII unescaped), for the metadata limit.</summary>
+    public static int Utf8Length(JsonNode node) => Encoding.UTF8.GetByteCount(node.ToJsonString(Relaxed));
+
+    /// <summary>UTF-8 as services send it: non-ASCII and <c>+</c> unescaped.</summary>
+    public static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Id(string prefix, long number) => prefix + number.ToString("x8", CultureInfo.InvariantCulture);
 

@@ -3,10 +3,33 @@ namespace ThreadClient.Testing;
 /// <summary>Settings of a <see cref="ThreadsEmulator"/>.</summary>
 public sealed class EmulatorOptions
 {
-    /// <summary>The port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    /// <summary>The port; 0 (the default) picks a free one.</summary>
     public int Port { get; set; }
 
-    /// <summary>The emulator's clock: thread expiry, chain age and timestamps. Pass the same fake clock as the client to test expiry.</summary>
+    /// <summary>
+    /// The address to listen on with <see cref="Port"/>. Default <c>127.0.0.1</c> (loopback only); for example
+    /// <c>0.0.0.0</c> in a container whose port is published. Ignored when <see cref="Urls"/> is set.
+    /// </summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The full listen addresses (Kestrel's <c>--urls</c>), for example <c>http://127.0.0.1:5080</c>; when any is
+    /// set, <see cref="Host"/> and <see cref="Port"/> are ignored. Plain <c>http</c> only.
+    /// </summary>
+    public IList<string> Urls { get; } = [];
+
+    /// <summary>
+    /// Whether the HTTP control plane answers under <c>/_emulator/</c> (faults, thread expiry, clock, switches,
+    /// request log, reset: see README). Default <see langword="true"/>; its requests are not logged in
+    /// <see cref="ThreadsEmulator.Requests"/>.
+    /// </summary>
+    public bool ControlPlane { get; set; } = true;
+
+    /// <summary>
+    /// The emulator's clock: thread expiry, chain age, timestamps and delays. Pass the same fake clock as the
+    /// client to test expiry; <see cref="ThreadsEmulator.AdvanceClock"/> moves the emulator's time forward on
+    /// top of it.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>A Perplexity thread unused for this long answers 404. Default 1 hour (Perplexity states no value).</summary>
@@ -14,6 +37,12 @@ public sealed class EmulatorOptions
 
     /// <summary>The oldest response a <c>previousResponseId</c> may name. Default 24 hours, as documented.</summary>
     public TimeSpan PreviousResponseMaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>An Aitronos thread unused for this long is gone (404 <c>THREAD_NOT_FOUND</c>). Default 90 days, as documented.</summary>
+    public TimeSpan AitronosThreadInactivity { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>An Aitronos thread this old is gone (404 <c>THREAD_NOT_FOUND</c>), used or not. Default 1 year (365 days), as documented.</summary>
+    public TimeSpan AitronosThreadMaxAge { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>The most messages an Aitronos thread holds. Default 10,000, as documented.</summary>
     public int MaxMessagesPerThread { get; set; } = 10_000;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -25,12 +24,15 @@ namespace ThreadClient.Testing;
 public sealed class ThreadsEmulator : IAsyncDisposable
 {
     private readonly EmulatorOptions _options;
+    private readonly EmulatorClock _clock;
     private readonly PerplexityEndpoint _perplexity;
     private readonly AgentEndpoint _agent;
     private volatile bool _chatCompletionsRetired;
+    private readonly AitronosStore _aitronos;
     private readonly AitronosResponsesEndpoint _responses;
     private readonly AitronosThreadsEndpoint _threads;
-    private readonly ConcurrentQueue<EmulatorRequest> _requests = new();
+    private readonly ControlPlane _control;
+    private readonly List<EmulatorRequest> _requests = [];
     private long _requestIds;
 
     private LoopbackServer _server = null!;
@@ -38,22 +40,39 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     private ThreadsEmulator(EmulatorOptions options)
     {
         _options = options;
-        _perplexity = new PerplexityEndpoint(options);
-        _agent = new AgentEndpoint(options);
+        _clock = new EmulatorClock(options.TimeProvider);
+        _perplexity = new PerplexityEndpoint(options, _clock);
+        _agent = new AgentEndpoint(options, _clock);
         _chatCompletionsRetired = options.PerplexityChatCompletionsRetired;
-        var store = new AitronosStore();
-        _responses = new AitronosResponsesEndpoint(store, options);
-        _threads = new AitronosThreadsEndpoint(store, options);
+        _aitronos = new AitronosStore(options, _clock);
+        _responses = new AitronosResponsesEndpoint(_aitronos, options, _clock);
+        _threads = new AitronosThreadsEndpoint(_aitronos, options, _clock);
+        _control = new ControlPlane(this);
     }
 
     /// <summary>Where the emulator listens, for example <c>http://127.0.0.1:5123/</c>; both providers live here.</summary>
-    public Uri BaseAddress => _server.BaseAddress;
+    public Uri BaseAddress => _server.BaseAddresses[0];
+
+    /// <summary>Every address the emulator listens on (more than one only when <see cref="EmulatorOptions.Urls"/> names several).</summary>
+    public IReadOnlyList<Uri> BaseAddresses => _server.BaseAddresses;
 
     /// <summary>Faults for the next requests of a route.</summary>
     public FaultInjector Faults { get; } = new();
 
-    /// <summary>Every request received, in order (credentials are not kept).</summary>
-    public IReadOnlyList<EmulatorRequest> Requests => _requests.ToArray();
+    /// <summary>Every request received, in order (credentials are not kept; control-plane requests are not logged).</summary>
+    public IReadOnlyList<EmulatorRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return _requests.ToArray();
+            }
+        }
+    }
+
+    /// <summary>The emulator's current time: its <see cref="EmulatorOptions.TimeProvider"/> plus every <see cref="AdvanceClock"/>.</summary>
+    public DateTimeOffset UtcNow => _clock.GetUtcNow();
 
     /// <summary>Whether Perplexity threading is on; off, <c>use_threads</c> requests get 401 <c>unauthorized</c>.</summary>
     public bool PerplexityThreadingEnabled
@@ -80,23 +99,84 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     /// <param name="options">Its settings; defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator; dispose it to stop.</returns>
+    /// <exception cref="ArgumentException">An option is out of range (a port, an address, a limit).</exception>
     public static async Task<ThreadsEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, "options.Port");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, "options.Port");
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Host, "options.Host");
+        var urls = options.Urls.Count > 0 ? [.. options.Urls] : new List<string> { $"http://{Bracketed(options.Host)}:{options.Port}" };
         var emulator = new ThreadsEmulator(options);
-        emulator._server = await LoopbackServer.StartAsync(emulator.DispatchAsync, options.Port, cancellationToken).ConfigureAwait(false);
+        emulator._server = await LoopbackServer.StartAsync(emulator.DispatchAsync, urls, cancellationToken).ConfigureAwait(false);
         return emulator;
     }
 
     /// <summary>Expires a Perplexity thread now: its next use answers 404.</summary>
     /// <param name="threadId">The thread id.</param>
     /// <returns>Whether the thread existed.</returns>
-    public bool ExpirePerplexityThread(string threadId) => _perplexity.Expire(threadId);
+    public bool ExpirePerplexityThread(string threadId)
+    {
+        ArgumentNullException.ThrowIfNull(threadId);
+        return _perplexity.Expire(threadId);
+    }
+
+    /// <summary>
+    /// Expires an Aitronos thread now, as the service does after 90 days of inactivity: its id answers 404
+    /// <c>THREAD_NOT_FOUND</c> on <c>/v1/threads</c> and on <c>/v1/model/response</c> (it is not created again).
+    /// </summary>
+    /// <param name="threadId">The thread id.</param>
+    /// <returns>Whether the thread existed.</returns>
+    public bool ExpireAitronosThread(string threadId)
+    {
+        ArgumentNullException.ThrowIfNull(threadId);
+        lock (_aitronos.Gate)
+        {
+            return _aitronos.Find(threadId) is not null && _aitronos.Remove(threadId);
+        }
+    }
+
+    /// <summary>
+    /// Moves the emulator's clock forward: thread inactivity, thread age and chain age are measured on it, so
+    /// a test or another process (through <c>POST /_emulator/clock/advance</c>) can reach a limit without waiting.
+    /// </summary>
+    /// <param name="by">How far; zero or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is negative.</exception>
+    public void AdvanceClock(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        _clock.Advance(by);
+    }
+
+    /// <summary>
+    /// Returns the emulator to its start: no threads, responses, faults or logged requests, the clock's offset
+    /// gone, threading on and chat completions retired only if <see cref="EmulatorOptions.PerplexityChatCompletionsRetired"/> says so.
+    /// </summary>
+    public void Reset()
+    {
+        Faults.Clear();
+        lock (_requests)
+        {
+            _requests.Clear();
+        }
+
+        _perplexity.Reset();
+        _agent.Reset();
+        lock (_aitronos.Gate)
+        {
+            _aitronos.Reset();
+        }
+
+        _clock.Reset();
+        _chatCompletionsRetired = _options.PerplexityChatCompletionsRetired;
+    }
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static string Bracketed(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 
     private async Task DispatchAsync(HttpContext context)
     {
@@ -108,7 +188,17 @@ public sealed class ThreadsEmulator : IAsyncDisposable
             text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        _requests.Enqueue(new EmulatorRequest(request.Method, path, request.QueryString.Value ?? "", text, _options.TimeProvider.GetUtcNow()));
+        if (_options.ControlPlane && ControlPlane.Serves(path))
+        {
+            await _control.HandleAsync(context, path, text).ConfigureAwait(false);
+            return;
+        }
+
+        lock (_requests)
+        {
+            _requests.Add(new EmulatorRequest(request.Method, path, request.QueryString.Value ?? "", text, _clock.GetUtcNow()));
+        }
+
         context.Response.Headers["x-request-id"] = EmulatorHttp.Id("req_", Interlocked.Increment(ref _requestIds));
         var agent = AgentEndpoint.Serves(path);
         var perplexity = agent || path.StartsWith(PerplexityEndpoint.Path, StringComparison.Ordinal);
@@ -137,21 +227,36 @@ public sealed class ThreadsEmulator : IAsyncDisposable
             return;
         }
 
+        try
+        {
+            await RouteAsync(context, path, EmulatorInput.Body(body), fault, agent, perplexity).ConfigureAwait(false);
+        }
+        catch (EmulatorInputException invalid) when (!context.Response.HasStarted)
+        {
+            await (agent ? AgentEndpoint.UnprocessableAsync(context, ["body", .. invalid.Field.Split('.')], invalid.Message, "type_error")
+                : perplexity ? EmulatorHttp.PerplexityErrorAsync(context, 400, invalid.Message, "invalid_request_error")
+                : EmulatorHttp.AitronosErrorAsync(context, 422, "VALIDATION_ERROR", invalid.Message, "validation_error", new JsonObject { ["field"] = invalid.Field, ["expected"] = invalid.Expected })).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context, string path, JsonObject? body, EmulatorFault? fault, bool agent, bool perplexity)
+    {
+        var method = context.Request.Method;
         if (agent)
         {
             await _agent.HandleAsync(context, path, body, fault).ConfigureAwait(false);
         }
-        else if (perplexity && request.Method == "POST" && _chatCompletionsRetired)
+        else if (perplexity && method == "POST" && _chatCompletionsRetired)
         {
             context.Response.StatusCode = 403;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(ChatCompletionsRetiredBody, context.RequestAborted).ConfigureAwait(false);
         }
-        else if (perplexity && request.Method == "POST")
+        else if (perplexity && method == "POST")
         {
             await _perplexity.HandleAsync(context, body, fault).ConfigureAwait(false);
         }
-        else if (path == AitronosResponsesEndpoint.Path && request.Method == "POST")
+        else if (path == AitronosResponsesEndpoint.Path && method == "POST")
         {
             await _responses.HandleAsync(context, body, fault).ConfigureAwait(false);
         }
@@ -194,7 +299,7 @@ public sealed class ThreadsEmulator : IAsyncDisposable
                 context.Abort();
                 return true;
             case EmulatorFaultKind.Delay:
-                await Task.Delay(fault.Delay, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
                 return false;
             default:
                 return false;

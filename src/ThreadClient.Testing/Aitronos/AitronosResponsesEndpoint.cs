@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -5,9 +6,11 @@ namespace ThreadClient.Testing.Aitronos;
 
 /// <summary>
 /// <c>POST /v1/model/response</c> as seed 001 describes it: <c>thread</c> by id or with metadata (created on
-/// first use), <c>threadState</c>, <c>store</c> (false hides a new thread), <c>previousResponseId</c>
-/// chaining (24 h, never with <c>thread</c>), locked and archived threads refusing messages, the
-/// message limit, and streamed events. Both field namings are read.
+/// first use; a deleted or expired id answers 404), no <c>thread</c> and no chain creates a thread,
+/// <c>threadState</c>, <c>store</c> (false hides a new thread), <c>previousResponseId</c> chaining (24 h,
+/// never with <c>thread</c>, no thread created), locked and archived threads refusing messages, the message
+/// limit, and streamed events. Both field namings are read; a field of the wrong type is an
+/// <see cref="EmulatorInputException"/>.
 /// </summary>
 internal sealed class AitronosResponsesEndpoint
 {
@@ -15,23 +18,28 @@ internal sealed class AitronosResponsesEndpoint
 
     private readonly AitronosStore _store;
     private readonly EmulatorOptions _options;
+    private readonly TimeProvider _clock;
 
-    public AitronosResponsesEndpoint(AitronosStore store, EmulatorOptions options)
+    public AitronosResponsesEndpoint(AitronosStore store, EmulatorOptions options, TimeProvider clock)
     {
         _store = store;
         _options = options;
+        _clock = clock;
     }
 
     private sealed record Refusal(int Status, string Code, string Message, string Type);
 
-    public Task HandleAsync(HttpContext context, JsonNode? body, EmulatorFault? fault)
+    private sealed record Request(string Model, List<(string Role, string Text)> Inputs, JsonNode? Thread, bool Store, string? State, string? PreviousResponseId, bool Stream);
+
+    public Task HandleAsync(HttpContext context, JsonObject? body, EmulatorFault? fault)
     {
+        var request = Read(body);
         JsonObject response;
         string reply;
         Refusal? refusal;
         lock (_store.Gate)
         {
-            refusal = Process(body, out response, out reply);
+            refusal = Process(request, out response, out reply);
         }
 
         if (refusal is not null)
@@ -39,31 +47,46 @@ internal sealed class AitronosResponsesEndpoint
             return EmulatorHttp.AitronosErrorAsync(context, refusal.Status, refusal.Code, refusal.Message, refusal.Type);
         }
 
-        if (body?["stream"]?.GetValue<bool>() == true)
+        if (request.Stream)
         {
             var heartbeat = EmulatorHttp.Frame("""{"event":"response.heartbeat"}""", "response.heartbeat");
-            return EmulatorHttp.StreamAsync(context, fault, _options.TimeProvider, heartbeat, Frames(response, reply));
+            return EmulatorHttp.StreamAsync(context, fault, _clock, heartbeat, Frames(response, reply));
         }
 
         return EmulatorHttp.JsonAsync(context, 200, response);
     }
 
-    private Refusal? Process(JsonNode? body, out JsonObject response, out string reply)
+    private static Request Read(JsonObject? body)
+    {
+        var inputs = EmulatorInput.Array(body, "inputs") ?? [];
+        var thread = EmulatorInput.Field(body, "thread");
+        if (thread is not null and not JsonObject && thread.GetValueKind() != JsonValueKind.String)
+        {
+            throw new EmulatorInputException("thread", "a thread id string or an object with id and metadata");
+        }
+
+        return new Request(
+            EmulatorInput.String(body, "model") ?? "",
+            inputs.Select(Input).ToList(),
+            thread,
+            EmulatorInput.Boolean(body, "store") ?? true,
+            EmulatorInput.String(body, "threadState") ?? EmulatorInput.String(body, "thread_state"),
+            EmulatorInput.String(body, "previousResponseId") ?? EmulatorInput.String(body, "previous_response_id"),
+            EmulatorInput.Boolean(body, "stream") == true);
+    }
+
+    private Refusal? Process(Request request, out JsonObject response, out string reply)
     {
         response = [];
         reply = "";
-        var model = body?["model"]?.GetValue<string>();
-        var inputs = (body?["inputs"] as JsonArray)?.Select(Input).ToList() ?? [];
-        if (string.IsNullOrEmpty(model) || inputs.Count == 0)
+        var (model, inputs, previous, requestedState) = (request.Model, request.Inputs, request.PreviousResponseId, request.State);
+        if (model.Length == 0 || inputs.Count == 0)
         {
             return new(400, "INVALID_REQUEST", "model and a non-empty inputs array are required.", "invalid_request");
         }
 
-        var threadNode = body?["thread"];
-        var previous = (body?["previousResponseId"] ?? body?["previous_response_id"])?.GetValue<string>();
-        var requestedState = (body?["threadState"] ?? body?["thread_state"])?.GetValue<string>();
-        var now = _options.TimeProvider.GetUtcNow();
-        if (threadNode is not null && previous is not null)
+        var now = _clock.GetUtcNow();
+        if (request.Thread is not null && previous is not null)
         {
             return new(400, "INVALID_REQUEST", "thread and previousResponseId cannot be combined.", "invalid_request");
         }
@@ -84,9 +107,11 @@ internal sealed class AitronosResponsesEndpoint
 
             history = earlierResponse.Context;
         }
-        else if (threadNode is not null)
+        else
         {
-            var refusal = Thread(threadNode, body?["store"]?.GetValue<bool>() ?? true, requestedState, inputs.Count, now, out thread);
+            var refusal = request.Thread is null
+                ? Check(thread = _store.Create(null, now, null, visible: request.Store), requestedState, inputs.Count)
+                : Thread(request.Thread, request.Store, requestedState, inputs.Count, now, out thread);
             if (refusal is not null)
             {
                 return refusal;
@@ -133,19 +158,27 @@ internal sealed class AitronosResponsesEndpoint
 
     private Refusal? Thread(JsonNode threadNode, bool store, string? requestedState, int newMessages, DateTimeOffset now, out EmulatedThread? thread)
     {
-        var (id, metadata) = threadNode is JsonValue ? (threadNode.GetValue<string>(), null) : (threadNode["id"]?.GetValue<string>(), threadNode["metadata"] as JsonObject);
+        var (id, metadata) = threadNode is JsonObject json
+            ? (EmulatorInput.String(json, "id", "thread.id"), EmulatorInput.Object(json, "metadata", "thread.metadata"))
+            : (threadNode.GetValue<string>(), null);
         thread = null;
         if (string.IsNullOrEmpty(id))
         {
             return new(400, "INVALID_REQUEST", "thread needs an id.", "invalid_request");
         }
 
-        if (metadata is not null && metadata.ToJsonString().Length > _options.MaxMetadataBytes)
+        if (metadata is not null && EmulatorHttp.Utf8Length(metadata) > _options.MaxMetadataBytes)
         {
             return new(400, "METADATA_TOO_LARGE", $"Metadata is limited to {_options.MaxMetadataBytes} bytes.", "invalid_request");
         }
 
-        if (!_store.Threads.TryGetValue(id, out thread))
+        thread = _store.Find(id);
+        if (thread is null && _store.Gone.Contains(id))
+        {
+            return new(404, "THREAD_NOT_FOUND", "Thread not found: it was deleted or has expired.", "not_found");
+        }
+
+        if (thread is null)
         {
             thread = _store.Create(id, now, metadata, visible: store);
         }
@@ -154,6 +187,11 @@ internal sealed class AitronosResponsesEndpoint
             AitronosStore.Merge(thread, metadata);
         }
 
+        return Check(thread, requestedState, newMessages);
+    }
+
+    private Refusal? Check(EmulatedThread thread, string? requestedState, int newMessages)
+    {
         if (thread.State != "open")
         {
             return new(409, thread.State == "locked" ? "THREAD_LOCKED" : "THREAD_ARCHIVED", $"The thread is {thread.State} and accepts no new messages.", "conflict");
@@ -176,27 +214,33 @@ internal sealed class AitronosResponsesEndpoint
     {
         var id = response["id"]!.GetValue<string>();
         var threadId = response["thread_id"]?.GetValue<string>();
-        var frames = new List<string> { EmulatorHttp.Frame(new JsonObject { ["event"] = "response.created", ["response_id"] = id, ["thread_id"] = threadId }.ToJsonString(), "response.created") };
+        var frames = new List<string> { EmulatorHttp.Frame(new JsonObject { ["event"] = "response.created", ["response_id"] = id, ["thread_id"] = threadId }.ToJsonString(EmulatorHttp.Relaxed), "response.created") };
         foreach (var piece in EmulatorHttp.Pieces(reply, _options.StreamPieceLength))
         {
-            frames.Add(EmulatorHttp.Frame(new JsonObject { ["event"] = "response.content_delta", ["response_id"] = id, ["delta"] = piece }.ToJsonString(), "response.content_delta"));
+            frames.Add(EmulatorHttp.Frame(new JsonObject { ["event"] = "response.content_delta", ["response_id"] = id, ["delta"] = piece }.ToJsonString(EmulatorHttp.Relaxed), "response.content_delta"));
         }
 
         var completed = new JsonObject { ["event"] = "response.completed", ["response_id"] = id, ["thread_id"] = threadId, ["response"] = response.DeepClone() };
-        frames.Add(EmulatorHttp.Frame(completed.ToJsonString(), "response.completed"));
+        frames.Add(EmulatorHttp.Frame(completed.ToJsonString(EmulatorHttp.Relaxed), "response.completed"));
         frames.Add(EmulatorHttp.Frame("[DONE]"));
         return frames;
     }
 
-    private static (string Role, string Text) Input(JsonNode? input)
+    private static (string Role, string Text) Input(JsonNode? input, int index)
     {
-        var role = input?["role"]?.GetValue<string>() ?? "user";
-        var texts = input?["texts"] ?? input?["content"];
-        var text = texts switch
+        if (input is not JsonObject entry)
         {
-            JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>() ?? "")),
-            JsonValue value => value.GetValue<string>(),
-            _ => "",
+            throw new EmulatorInputException($"inputs[{index}]", "an object");
+        }
+
+        var role = EmulatorInput.String(entry, "role", $"inputs[{index}].role") ?? "user";
+        var name = entry.ContainsKey("texts") ? "texts" : "content";
+        var text = EmulatorInput.Field(entry, name) switch
+        {
+            null => "",
+            JsonArray parts => string.Concat(parts.Select((p, j) => EmulatorInput.String(p, "text", $"inputs[{index}].{name}[{j}].text") ?? "")),
+            JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+            _ => throw new EmulatorInputException($"inputs[{index}].{name}", "an array of text parts"),
         };
         return (role, text);
     }

@@ -10,14 +10,16 @@ internal sealed class AitronosThreadsEndpoint
 
     private readonly AitronosStore _store;
     private readonly EmulatorOptions _options;
+    private readonly TimeProvider _clock;
 
-    public AitronosThreadsEndpoint(AitronosStore store, EmulatorOptions options)
+    public AitronosThreadsEndpoint(AitronosStore store, EmulatorOptions options, TimeProvider clock)
     {
         _store = store;
         _options = options;
+        _clock = clock;
     }
 
-    public Task HandleAsync(HttpContext context, JsonNode? body)
+    public Task HandleAsync(HttpContext context, JsonObject? body)
     {
         var rest = context.Request.Path.Value![Path.Length..].Trim('/');
         var parts = rest.Length == 0 ? [] : rest.Split('/');
@@ -34,27 +36,32 @@ internal sealed class AitronosThreadsEndpoint
         };
     }
 
-    private Task CreateAsync(HttpContext context, JsonNode? body)
+    private Task CreateAsync(HttpContext context, JsonObject? body)
     {
-        var metadata = body?["metadata"] as JsonObject;
-        if (metadata is not null && metadata.ToJsonString().Length > _options.MaxMetadataBytes)
+        var metadata = EmulatorInput.Object(body, "metadata");
+        if (metadata is not null && EmulatorHttp.Utf8Length(metadata) > _options.MaxMetadataBytes)
         {
             return EmulatorHttp.AitronosErrorAsync(context, 400, "METADATA_TOO_LARGE", $"Metadata is limited to {_options.MaxMetadataBytes} bytes.", "invalid_request");
         }
 
         lock (_store.Gate)
         {
-            var thread = _store.Create(null, _options.TimeProvider.GetUtcNow(), metadata, visible: true);
+            var thread = _store.Create(null, _clock.GetUtcNow(), metadata, visible: true);
             return EmulatorHttp.JsonAsync(context, 200, thread.ToJson());
         }
     }
 
     private Task ListThreadsAsync(HttpContext context)
     {
-        var visible = context.Request.Query["visible_in_ui"].ToString() != "false";
+        var visibleText = context.Request.Query["visible_in_ui"].ToString();
+        if (!TryFlag(visibleText, out var visible))
+        {
+            return EmulatorHttp.AitronosErrorAsync(context, 422, "VALIDATION_ERROR", $"visible_in_ui must be a boolean (true/false, True/False or 1/0); got {visibleText}.", "validation_error");
+        }
+
         lock (_store.Gate)
         {
-            var threads = _store.Threads.Values.Where(t => t.VisibleInUi == visible).OrderBy(t => t.Sequence).Select(t => (t.Id, Json: t.ToJson())).ToList();
+            var threads = _store.Live().Where(t => t.VisibleInUi == visible).OrderBy(t => t.Sequence).Select(t => (t.Id, Json: t.ToJson())).ToList();
             return PageAsync(context, threads, descendingByDefault: true);
         }
     }
@@ -102,9 +109,10 @@ internal sealed class AitronosThreadsEndpoint
         return EmulatorHttp.JsonAsync(context, 200, json);
     }
 
-    private Task UpdateAsync(HttpContext context, EmulatedThread thread, JsonNode? body)
+    private Task UpdateAsync(HttpContext context, EmulatedThread thread, JsonObject? body)
     {
-        if (body?["state"]?.GetValue<string>() is { } state)
+        var patch = EmulatorInput.Object(body, "metadata");
+        if (EmulatorInput.String(body, "state") is { } state)
         {
             if (state is not ("open" or "locked" or "archived") || !EmulatedThread.CanMove(thread.State, state))
             {
@@ -114,22 +122,22 @@ internal sealed class AitronosThreadsEndpoint
             thread.State = state;
         }
 
-        if (body?["metadata"] is JsonObject patch)
+        if (patch is not null)
         {
             AitronosStore.Merge(thread, patch);
-            if (thread.Metadata.ToJsonString().Length > _options.MaxMetadataBytes)
+            if (EmulatorHttp.Utf8Length(thread.Metadata) > _options.MaxMetadataBytes)
             {
                 return EmulatorHttp.AitronosErrorAsync(context, 400, "METADATA_TOO_LARGE", $"Metadata is limited to {_options.MaxMetadataBytes} bytes.", "invalid_request");
             }
         }
 
-        thread.UpdatedAt = _options.TimeProvider.GetUtcNow();
+        thread.UpdatedAt = _clock.GetUtcNow();
         return EmulatorHttp.JsonAsync(context, 200, thread.ToJson());
     }
 
     private Task DeleteAsync(HttpContext context, EmulatedThread thread)
     {
-        _store.Threads.Remove(thread.Id);
+        _store.Remove(thread.Id);
         context.Response.StatusCode = 204;
         return Task.CompletedTask;
     }
@@ -138,9 +146,21 @@ internal sealed class AitronosThreadsEndpoint
     {
         lock (_store.Gate)
         {
-            return _store.Threads.TryGetValue(Uri.UnescapeDataString(id), out var thread)
+            return _store.Find(Uri.UnescapeDataString(id)) is { } thread
                 ? action(thread)
                 : EmulatorHttp.AitronosErrorAsync(context, 404, "THREAD_NOT_FOUND", "Thread not found.", "not_found");
         }
+    }
+
+    /// <summary>A query flag as the service accepts it: <c>true</c>/<c>True</c>/<c>1</c>, <c>false</c>/<c>False</c>/<c>0</c>; absent is true.</summary>
+    private static bool TryFlag(string text, out bool value)
+    {
+        (var known, value) = text switch
+        {
+            "" or "true" or "True" or "1" => (true, true),
+            "false" or "False" or "0" => (true, false),
+            _ => (false, true),
+        };
+        return known;
     }
 }

@@ -18,15 +18,28 @@ internal sealed class AgentEndpoint
     private const string DefaultModel = "perplexity/sonar";
 
     private readonly EmulatorOptions _options;
+    private readonly TimeProvider _clock;
     private readonly Dictionary<string, StoredResponse> _responses = new(StringComparer.Ordinal);
     private long _ids;
 
-    public AgentEndpoint(EmulatorOptions options) => _options = options;
+    public AgentEndpoint(EmulatorOptions options, TimeProvider clock)
+    {
+        _options = options;
+        _clock = clock;
+    }
+
+    public void Reset()
+    {
+        lock (_responses)
+        {
+            _responses.Clear();
+        }
+    }
 
     public static bool Serves(string path) =>
         path == AgentPath || path == ResponsesPath || path.StartsWith(ResponsesPath + "/", StringComparison.Ordinal);
 
-    public Task HandleAsync(HttpContext context, string path, JsonNode? body, EmulatorFault? fault)
+    public Task HandleAsync(HttpContext context, string path, JsonObject? body, EmulatorFault? fault)
     {
         var method = context.Request.Method;
         if (method == "POST" && (path == AgentPath || path == ResponsesPath))
@@ -44,27 +57,32 @@ internal sealed class AgentEndpoint
         };
     }
 
-    private async Task CreateAsync(HttpContext context, JsonNode? body, EmulatorFault? fault)
+    private async Task CreateAsync(HttpContext context, JsonObject? request, EmulatorFault? fault)
     {
-        if (body is not JsonObject request)
+        if (request is null)
         {
-            await Unprocessable(context, ["body"], "Input should be a valid dictionary or object", "dict_type").ConfigureAwait(false);
+            await UnprocessableAsync(context, ["body"], "Input should be a valid dictionary or object", "dict_type").ConfigureAwait(false);
             return;
         }
 
         if (!TryReadUsers(request["input"], out var users, out var problem))
         {
-            await Unprocessable(context, ["body", "input"], problem, "value_error").ConfigureAwait(false);
+            await UnprocessableAsync(context, ["body", "input"], problem, "value_error").ConfigureAwait(false);
             return;
         }
 
-        if (request["models"] is JsonArray models && models.Count > 5)
+        var models = EmulatorInput.Array(request, "models");
+        var stream = EmulatorInput.Boolean(request, "stream") == true;
+        var stored = EmulatorInput.Boolean(request, "store") != false;
+        var background = EmulatorInput.Boolean(request, "background") == true;
+        var model = EmulatorInput.String(request, "model") ?? (models is { Count: > 0 } ? Text(models[0]) ?? throw new EmulatorInputException("models[0]", "a string") : null) ?? DefaultModel;
+        if (models is { Count: > 5 })
         {
             await EmulatorHttp.PerplexityErrorAsync(context, 400, "models accepts at most 5 entries.", "invalid_request_error").ConfigureAwait(false);
             return;
         }
 
-        var previousId = Text(request["previous_response_id"]);
+        var previousId = EmulatorInput.String(request, "previous_response_id");
         List<string>? chain = [];
         if (previousId is not null && _options.AgentHonoursPreviousResponseId)
         {
@@ -82,11 +100,8 @@ internal sealed class AgentEndpoint
 
         var last = users[^1];
         var reply = EmulatorReplies.Reply(last, [.. chain, .. users.Take(users.Count - 1)]);
-        var now = _options.TimeProvider.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var id = EmulatorHttp.Id("resp_", Interlocked.Increment(ref _ids));
-        var model = Text(request["model"]) ?? (request["models"] as JsonArray)?.FirstOrDefault()?.GetValue<string>() ?? DefaultModel;
-        var stored = request["store"]?.GetValueKind() != JsonValueKind.False;
-        var background = request["background"]?.GetValueKind() == JsonValueKind.True;
         var words = EmulatorHttp.Words(users);
         var response = Response(id, model, now, previousId, stored, background, AgentResponseStatus.Completed, Output(id, last, reply), Usage(words, EmulatorHttp.Words([reply])));
         lock (_responses)
@@ -94,7 +109,7 @@ internal sealed class AgentEndpoint
             _responses[id] = new StoredResponse([.. chain, .. users], response, stored);
         }
 
-        if (request["stream"]?.GetValueKind() == JsonValueKind.True)
+        if (stream)
         {
             await EmulatorHttp.StreamAsync(context, fault, _options.TimeProvider, ": keep-alive\n\n", Events(response, reply)).ConfigureAwait(false);
             return;
@@ -279,7 +294,7 @@ internal sealed class AgentEndpoint
         {
             data["type"] = type;
             data["sequence_number"] = sequence++;
-            frames.Add(EmulatorHttp.Frame(data.ToJsonString(), type));
+            frames.Add(EmulatorHttp.Frame(data.ToJsonString(EmulatorHttp.Relaxed), type));
         }
 
         Add("response.created", new JsonObject { ["response"] = started.DeepClone() });
@@ -311,7 +326,8 @@ internal sealed class AgentEndpoint
         public bool Cancelled { get; set; }
     }
 
-    private static Task Unprocessable(HttpContext context, string[] location, string message, string type) =>
+    /// <summary>FastAPI's 422: <c>{"detail":[{"loc","msg","type"}]}</c>.</summary>
+    public static Task UnprocessableAsync(HttpContext context, string[] location, string message, string type) =>
         EmulatorHttp.JsonAsync(context, 422, new JsonObject
         {
             ["detail"] = new JsonArray(new JsonObject { ["loc"] = new JsonArray([.. location.Select(l => (JsonNode)l)]), ["msg"] = message, ["type"] = type }),

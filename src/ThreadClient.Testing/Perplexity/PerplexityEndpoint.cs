@@ -14,12 +14,17 @@ internal sealed class PerplexityEndpoint
     public const string ThreadingModel = "sonar-pro";
 
     private readonly EmulatorOptions _options;
+    private readonly TimeProvider _clock;
     private readonly Dictionary<string, (List<string> UserTurns, DateTimeOffset LastUsed)> _threads = new(StringComparer.OrdinalIgnoreCase);
-    private long _completions;
 
-    public PerplexityEndpoint(EmulatorOptions options) => _options = options;
+    public PerplexityEndpoint(EmulatorOptions options, TimeProvider clock)
+    {
+        _options = options;
+        _clock = clock;
+        ThreadingEnabled = true;
+    }
 
-    public bool ThreadingEnabled { get; set; } = true;
+    public bool ThreadingEnabled { get; set; }
 
     public bool Expire(string threadId)
     {
@@ -29,32 +34,39 @@ internal sealed class PerplexityEndpoint
         }
     }
 
-    public async Task HandleAsync(HttpContext context, JsonNode? body, EmulatorFault? fault)
+    public void Reset()
     {
-        var model = body?["model"]?.GetValue<string>();
-        var messages = body?["messages"] as JsonArray;
-        if (string.IsNullOrEmpty(model) || messages is null || messages.Count == 0)
+        lock (_threads)
+        {
+            _threads.Clear();
+        }
+
+        ThreadingEnabled = true;
+    }
+
+    public async Task HandleAsync(HttpContext context, JsonObject? body, EmulatorFault? fault)
+    {
+        var request = Read(body);
+        if (request.Model.Length == 0 || request.Users.Count == 0)
         {
             await EmulatorHttp.PerplexityErrorAsync(context, 400, "model and a non-empty messages array are required", "invalid_request_error").ConfigureAwait(false);
             return;
         }
 
-        var useThreads = body?["use_threads"]?.GetValue<bool>() == true;
-        var threadId = body?["thread_id"]?.GetValue<string>();
-        var failure = Check(model, useThreads, threadId);
+        var threadId = request.ThreadId;
+        var failure = Check(request.Model, request.UseThreads, threadId);
         if (failure is { } refused)
         {
             await EmulatorHttp.PerplexityErrorAsync(context, refused.Status, refused.Message, refused.Type).ConfigureAwait(false);
             return;
         }
 
-        var users = messages.Where(m => m?["role"]?.GetValue<string>() == "user").Select(m => Text(m!["content"])).ToList();
-        var last = users.Count > 0 ? users[^1] : "";
-        var now = _options.TimeProvider.GetUtcNow();
+        var users = request.Users;
+        var now = _clock.GetUtcNow();
         List<string> earlier;
         lock (_threads)
         {
-            if (useThreads)
+            if (request.UseThreads)
             {
                 if (threadId is null || !_threads.TryGetValue(threadId, out var thread))
                 {
@@ -73,21 +85,60 @@ internal sealed class PerplexityEndpoint
             }
         }
 
-        var reply = EmulatorReplies.Reply(last, earlier);
-        var id = EmulatorHttp.Id("cmpl_", Interlocked.Increment(ref _completions));
-        var usage = new JsonObject { ["prompt_tokens"] = EmulatorHttp.Words(users), ["completion_tokens"] = EmulatorHttp.Words([reply]), ["total_tokens"] = EmulatorHttp.Words(users) + EmulatorHttp.Words([reply]) };
-        if (body?["stream"]?.GetValue<bool>() == true)
+        var reply = EmulatorReplies.Reply(users[^1], earlier);
+        var id = Guid.NewGuid().ToString();
+        var usage = Usage(request, EmulatorHttp.Words(users), EmulatorHttp.Words([reply]));
+        if (request.Stream)
         {
-            await EmulatorHttp.StreamAsync(context, fault, _options.TimeProvider, ": keep-alive\n\n", Frames(id, model, threadId, reply, usage, now)).ConfigureAwait(false);
+            var frames = request.Concise ? ConciseFrames(id, request.Model, threadId, reply, usage, now) : Frames(id, request.Model, threadId, reply, usage, now);
+            await EmulatorHttp.StreamAsync(context, fault, _clock, ": keep-alive\n\n", frames).ConfigureAwait(false);
             return;
         }
 
-        var completion = Envelope(id, "chat.completion", model, threadId, now);
+        var completion = Envelope(id, "chat.completion", request.Model, threadId, now);
         completion["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = Message(reply), ["finish_reason"] = "stop" });
         completion["usage"] = usage;
-        completion["citations"] = new JsonArray("https://emulator.local/source/1");
+        completion["citations"] = new JsonArray(SourceUrl);
         completion["search_results"] = SearchResults();
         await EmulatorHttp.JsonAsync(context, 200, completion).ConfigureAwait(false);
+    }
+
+    private const string SourceUrl = "https://emulator.local/source/1";
+
+    private sealed record Request(string Model, List<string> Users, bool UseThreads, string? ThreadId, bool Stream, bool Concise, string SearchContextSize);
+
+    /// <summary>Reads the request with the service's types: a field of the wrong type is an <see cref="EmulatorInputException"/>.</summary>
+    private static Request Read(JsonObject? body)
+    {
+        var model = EmulatorInput.String(body, "model") ?? "";
+        var messages = EmulatorInput.Array(body, "messages") ?? [];
+        var users = new List<string>();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i] as JsonObject ?? throw new EmulatorInputException($"messages[{i}]", "an object");
+            var role = EmulatorInput.String(message, "role", $"messages[{i}].role") ?? throw new EmulatorInputException($"messages[{i}].role", "a string");
+            var content = EmulatorInput.Field(message, "content") switch
+            {
+                null => "",
+                JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
+                JsonArray parts => string.Concat(parts.Select((p, j) => EmulatorInput.String(p, "text", $"messages[{i}].content[{j}].text") ?? "")),
+                _ => throw new EmulatorInputException($"messages[{i}].content", "a string or an array of content parts"),
+            };
+            if (role == "user")
+            {
+                users.Add(content);
+            }
+        }
+
+        var searchOptions = EmulatorInput.Object(body, "web_search_options");
+        return new Request(
+            model,
+            users,
+            EmulatorInput.Boolean(body, "use_threads") == true,
+            EmulatorInput.String(body, "thread_id"),
+            EmulatorInput.Boolean(body, "stream") == true,
+            EmulatorInput.OneOf(body, "stream_mode", "full", "concise") == "concise",
+            EmulatorInput.OneOf(searchOptions, "search_context_size", "low", "medium", "high") ?? "low");
     }
 
     private (int Status, string Message, string Type)? Check(string model, bool useThreads, string? threadId)
@@ -119,7 +170,7 @@ internal sealed class PerplexityEndpoint
 
         lock (_threads)
         {
-            if (_threads.TryGetValue(threadId, out var thread) && _options.TimeProvider.GetUtcNow() - thread.LastUsed >= _options.PerplexityThreadInactivity)
+            if (_threads.TryGetValue(threadId, out var thread) && _clock.GetUtcNow() - thread.LastUsed >= _options.PerplexityThreadInactivity)
             {
                 _threads.Remove(threadId);
             }
@@ -128,6 +179,7 @@ internal sealed class PerplexityEndpoint
         }
     }
 
+    /// <summary>Full mode: every chunk has the delta and the message so far; citations first, usage and search results last.</summary>
     private List<string> Frames(string id, string model, string? threadId, string reply, JsonObject usage, DateTimeOffset now)
     {
         var frames = new List<string>();
@@ -141,7 +193,7 @@ internal sealed class PerplexityEndpoint
             chunk["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = Message(pieces[i]), ["message"] = Message(soFar), ["finish_reason"] = last ? "stop" : null });
             if (i == 0)
             {
-                chunk["citations"] = new JsonArray("https://emulator.local/source/1");
+                chunk["citations"] = new JsonArray(SourceUrl);
             }
 
             if (last)
@@ -150,9 +202,34 @@ internal sealed class PerplexityEndpoint
                 chunk["search_results"] = SearchResults();
             }
 
-            frames.Add(EmulatorHttp.Frame(chunk.ToJsonString()));
+            frames.Add(EmulatorHttp.Frame(chunk.ToJsonString(EmulatorHttp.Relaxed)));
         }
 
+        frames.Add(EmulatorHttp.Frame("[DONE]"));
+        return frames;
+    }
+
+    /// <summary>
+    /// Concise mode (<c>stream_mode: "concise"</c>): <c>chat.completion.chunk</c> events carry only the delta
+    /// (the client aggregates); one closing <c>chat.completion.done</c> carries the whole message, the
+    /// citations, the search results and the usage.
+    /// </summary>
+    private List<string> ConciseFrames(string id, string model, string? threadId, string reply, JsonObject usage, DateTimeOffset now)
+    {
+        var frames = new List<string>();
+        foreach (var piece in EmulatorHttp.Pieces(reply, _options.StreamPieceLength))
+        {
+            var chunk = Envelope(id, "chat.completion.chunk", model, threadId, now);
+            chunk["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = Message(piece), ["finish_reason"] = null });
+            frames.Add(EmulatorHttp.Frame(chunk.ToJsonString(EmulatorHttp.Relaxed)));
+        }
+
+        var done = Envelope(id, "chat.completion.done", model, threadId, now);
+        done["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = Message(""), ["message"] = Message(reply), ["finish_reason"] = "stop" });
+        done["citations"] = new JsonArray(SourceUrl);
+        done["search_results"] = SearchResults();
+        done["usage"] = usage;
+        frames.Add(EmulatorHttp.Frame(done.ToJsonString(EmulatorHttp.Relaxed)));
         frames.Add(EmulatorHttp.Frame("[DONE]"));
         return frames;
     }
@@ -168,14 +245,51 @@ internal sealed class PerplexityEndpoint
         return json;
     }
 
+    /// <summary>
+    /// Usage as the service and the official SDK's <c>UsageInfo</c> shape it, with a <c>cost</c> computed from
+    /// Perplexity's public list prices (per million tokens, plus a request fee by search context size):
+    /// plausible numbers of the real shape, not billing truth.
+    /// </summary>
+    private static JsonObject Usage(Request request, int input, int output)
+    {
+        var (inputPrice, outputPrice, requestFees) = request.Model == ThreadingModel ? (3.0, 15.0, (6.0, 10.0, 14.0)) : (1.0, 1.0, (5.0, 8.0, 12.0));
+        var requestCost = request.SearchContextSize switch
+        {
+            "high" => requestFees.Item3,
+            "medium" => requestFees.Item2,
+            _ => requestFees.Item1,
+        } / 1000;
+        var inputCost = Math.Round(input * inputPrice / 1_000_000, 6);
+        var outputCost = Math.Round(output * outputPrice / 1_000_000, 6);
+        return new JsonObject
+        {
+            ["prompt_tokens"] = input,
+            ["completion_tokens"] = output,
+            ["total_tokens"] = input + output,
+            ["citation_tokens"] = EmulatorHttp.Words([Snippet]),
+            ["num_search_queries"] = 1,
+            ["search_context_size"] = request.SearchContextSize,
+            ["cost"] = new JsonObject
+            {
+                ["input_tokens_cost"] = inputCost,
+                ["output_tokens_cost"] = outputCost,
+                ["request_cost"] = requestCost,
+                ["total_cost"] = Math.Round(inputCost + outputCost + requestCost, 6),
+            },
+        };
+    }
+
     private static JsonObject Message(string text) => new() { ["role"] = "assistant", ["content"] = text };
 
-    private static JsonArray SearchResults() => new(new JsonObject { ["title"] = "Emulator source", ["url"] = "https://emulator.local/source/1" });
+    private const string Snippet = "A page the emulator pretends to have found.";
 
-    private static string Text(JsonNode? content) => content switch
+    private static JsonArray SearchResults() => new(new JsonObject
     {
-        JsonValue value => value.GetValue<string>(),
-        JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>() ?? "")),
-        _ => "",
-    };
+        ["title"] = "Emulator source",
+        ["url"] = SourceUrl,
+        ["date"] = "2026-01-01",
+        ["last_updated"] = "2026-01-02",
+        ["snippet"] = Snippet,
+        ["source"] = "web",
+    });
 }
