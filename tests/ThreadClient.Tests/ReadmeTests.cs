@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using ThreadClient.Tests.Infrastructure;
 
 namespace ThreadClient.Tests;
 
 public sealed partial class ReadmeTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void Quick_start_in_the_readme_is_the_compiled_sample()
@@ -38,17 +39,6 @@ public sealed partial class ReadmeTests
         Assert.NotEmpty(projects);
         Assert.All(projects, p => Assert.DoesNotContain("<Version>", File.ReadAllText(p), StringComparison.Ordinal));
         Assert.Contains("<Version>", File.ReadAllText(Path.Combine(Root, "Directory.Build.props")), StringComparison.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ThreadClient.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ThreadClient.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"## Quick start\s+```csharp\n(.*?)```", RegexOptions.Singleline)]
