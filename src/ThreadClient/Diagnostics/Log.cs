@@ -39,8 +39,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "A {Provider} session adopted conversation {NewId} from the reply (it sent {OldId}).")]
     public static partial void ThreadAdopted(ILogger logger, string provider, string? oldId, string? newId);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "A {Provider} session could not save its state to the session store; the turn itself succeeded.")]
-    public static partial void StoreWriteFailed(ILogger logger, string provider, Exception exception);
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "A {Provider} session could not {Operation} the session store: it goes on with its own state, and its turns still succeed; it will save again when the store is back.")]
+    public static partial void StoreUnavailable(ILogger logger, string provider, string operation, Exception exception);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Debug, Message = "A {Provider} session still could not {Operation} the session store: {Reason}")]
+    public static partial void StoreStillUnavailable(ILogger logger, string provider, string operation, string reason);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "A {Provider} session reached the session store again.")]
+    public static partial void StoreBack(ILogger logger, string provider);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "{Provider} chat completions are retired (the service named the Agent API as their successor): this client's sessions now send their turns to the Agent API with their transcript.")]
     public static partial void ChatCompletionsRetired(ILogger logger, string provider);

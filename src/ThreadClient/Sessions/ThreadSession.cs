@@ -23,6 +23,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     private readonly SessionBinding? _binding;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private int _storeFailing;
     private readonly TurnGate _gate;
     private readonly TranscriptBudget _budget;
     private SessionRecord _record;
@@ -315,7 +316,19 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         }
 
         // Another app instance may have moved the conversation on (or to a new thread): the store wins when newer.
-        var stored = await _binding.Store.GetAsync(_binding.Key, cancellationToken).ConfigureAwait(false);
+        SessionRecord? stored;
+        try
+        {
+            stored = await _binding.Store.GetAsync(_binding.Key, cancellationToken).ConfigureAwait(false);
+            StoreHealth.Succeeded(ref _storeFailing, _logger, _driver.Provider);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The store is down: this session still holds the conversation, so the turn goes on from there.
+            StoreHealth.Failed(ref _storeFailing, _logger, _driver.Provider, "read", ex);
+            return local;
+        }
+
         if (stored is not null && stored.Holds(local.Provider, local.Kind)
             && (stored.LastUsedAt ?? DateTimeOffset.MinValue) >= (local.LastUsedAt ?? DateTimeOffset.MinValue))
         {
@@ -418,10 +431,11 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         {
             // The turn is done on the server; losing it locally because the caller cancelled now would be worse.
             await binding.Store.SetAsync(binding.Key, after, CancellationToken.None).ConfigureAwait(false);
+            StoreHealth.Succeeded(ref _storeFailing, _logger, _driver.Provider);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log.StoreWriteFailed(_logger, _driver.Provider, ex);
+            StoreHealth.Failed(ref _storeFailing, _logger, _driver.Provider, "write", ex);
         }
 
         Announce(outcome);

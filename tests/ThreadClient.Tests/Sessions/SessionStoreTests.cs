@@ -27,9 +27,12 @@ public sealed class SessionStoreTests
 
         public bool FailWrites { get; set; }
 
+        public bool FailReads { get; set; }
+
         public byte[]? Get(string key) => _inner.Get(key);
 
-        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _inner.GetAsync(key, token);
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
+            FailReads ? throw new InvalidOperationException("cache down") : _inner.GetAsync(key, token);
 
         public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new NotSupportedException("the store must write asynchronously");
 
@@ -184,7 +187,37 @@ public sealed class SessionStoreTests
         Assert.Equal("ok", reply.Text);
         Assert.Equal(ThreadA, session.ThreadId);
         var entry = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Contains("could not save", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("could not write the session store", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_store_that_goes_down_mid_conversation_costs_no_turn_and_one_warning_and_gets_every_turn_when_back()
+    {
+        var cache = new RecordingCache();
+        var logs = new CapturingLoggerFactory();
+        var handler = new RecordingHandler((_, i) => PerplexityReply(ThreadA, "answer " + i));
+        using var client = RecordingHandler.CreateClient(handler, o =>
+        {
+            o.SessionStore = new DistributedThreadSessionStore(cache);
+            o.LoggerFactory = logs;
+        });
+        var session = await client.Sessions.GetOrStartPerplexityAsync("user-1");
+        await session.SendAsync("one");
+
+        (cache.FailReads, cache.FailWrites) = (true, true);
+        var two = await session.SendAsync("two");
+        var three = await session.SendAsync("three");
+        (cache.FailReads, cache.FailWrites) = (false, false);
+        await session.SendAsync("four");
+        var stored = await client.Sessions.Store.GetAsync("user-1");
+
+        Assert.Equal(("answer 1", "answer 2"), (two.Text, three.Text));
+        var warning = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains("could not read the session store", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(3, logs.Entries.Count(e => e.EventId.Id == 15));
+        Assert.Single(logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("reached the session store again", StringComparison.Ordinal));
+        Assert.Equal(4, stored!.TurnCount);
+        Assert.Equal(["one", "answer 0", "two", "answer 1", "three", "answer 2", "four", "answer 3"], stored.Transcript!.Select(m => m.Text));
     }
 
     [Fact]
