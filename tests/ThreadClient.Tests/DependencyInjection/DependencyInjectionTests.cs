@@ -136,7 +136,7 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task User_handlers_run_inside_the_resilience_pipeline_once_per_attempt()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var primary = new RecordingHandler(RecordingHandler.Json("{}", HttpStatusCode.ServiceUnavailable), RecordingHandler.Json("""{"id":"th_1"}"""));
         var stamp = new StampingHandler();
         var services = new ServiceCollection();
@@ -208,7 +208,7 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task The_factorys_request_logging_is_removed_so_thread_ids_stay_out_of_information_logs()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogs();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(logs);
         services.AddLogging();

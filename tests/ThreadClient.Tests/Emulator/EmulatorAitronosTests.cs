@@ -76,7 +76,7 @@ public sealed class EmulatorAitronosTests
     [Fact]
     public async Task A_chain_carries_context_and_restarts_when_the_service_rejects_an_old_previous_response()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         await using var emulator = await ThreadsEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
         using var client = Client(emulator, clock);
         var trusting = client.Aitronos.StartChain(new ResponseChainOptions { Limits = SessionLimits.None, Store = false });
@@ -96,7 +96,7 @@ public sealed class EmulatorAitronosTests
     [Fact]
     public async Task A_429_with_retry_after_is_waited_for_by_the_clients_clock_and_then_succeeds()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         await using var emulator = await ThreadsEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
         using var client = Client(emulator, clock, o => o.Resilience = new ThreadClient.Http.ResilienceOptions());
         emulator.Faults.Enqueue("POST", "/v1/model/response", EmulatorFault.Status(429, headers: new Dictionary<string, string> { ["Retry-After"] = "1" }));

@@ -76,13 +76,13 @@ public sealed class EmulatorControlPlaneTests
     [Fact]
     public async Task A_delay_fault_waits_on_the_emulators_clock_and_heartbeats_come_before_a_stream()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         await using var emulator = await ThreadsEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
         using var wire = new EmulatorWire(emulator);
         await wire.OkAsync("POST", "_emulator/faults", """{"method":"GET","path":"/v1/threads","delay_ms":5000}""");
 
         var call = wire.SendAsync("GET", "v1/threads");
-        await FakeTimeProvider.WaitUntilAsync(() => clock.PendingTimers >= 1, "the delayed request waits on the clock");
+        await TrackingTimeProvider.WaitUntilAsync(() => clock.PendingTimers >= 1, "the delayed request waits on the clock");
         Assert.False(call.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.OK, (await call).Status);

@@ -12,15 +12,14 @@ public sealed class EmulatorFaultAndLimitTests
     [Fact]
     public async Task A_delay_fault_holds_the_answer_until_the_emulators_clock_has_moved()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         await using var emulator = await ThreadsEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
         using var client = Client(emulator, clock);
         emulator.Faults.Enqueue("GET", "/v1/threads", EmulatorFault.Wait(TimeSpan.FromSeconds(5)));
         await client.Aitronos.Threads.CreateAsync();
 
         var call = client.Aitronos.Threads.ListPageAsync();
-        await FakeTimeProvider.WaitUntilAsync(() => emulator.Requests.Count == 2 && clock.PendingTimers >= 2, "the delayed request waits");
-        await Task.Delay(50);
+        await TrackingTimeProvider.WaitUntilAsync(() => emulator.Requests.Count == 2 && clock.PendingTimers >= 2, "the delayed request waits");
         Assert.False(call.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(5));
         var page = await call;

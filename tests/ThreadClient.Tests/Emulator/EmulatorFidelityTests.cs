@@ -186,7 +186,7 @@ public sealed class EmulatorFidelityTests
     [Fact]
     public async Task Aitronos_threads_expire_after_90_days_without_use_and_after_a_year_in_use_on_the_emulators_clock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         await using var emulator = await ThreadsEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
         using var client = Client(emulator, clock);
         var idle = client.Aitronos.ResumeSession("thread_idle");

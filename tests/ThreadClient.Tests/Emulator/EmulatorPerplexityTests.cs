@@ -46,7 +46,7 @@ public sealed class EmulatorPerplexityTests
     [Fact]
     public async Task A_thread_idle_past_the_emulators_inactivity_answers_404_and_the_session_moves_on()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         await using var emulator = await ThreadsEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock, PerplexityThreadInactivity = TimeSpan.FromMinutes(30) });
         using var client = Client(emulator, clock);
         var session = client.Perplexity.StartSession();

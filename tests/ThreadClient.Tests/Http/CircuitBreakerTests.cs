@@ -8,7 +8,7 @@ namespace ThreadClient.Tests.Http;
 
 public sealed class CircuitBreakerTests
 {
-    private static ThreadsClient Client(RecordingHandler inner, FakeTimeProvider clock, bool enabled, CapturingLoggerFactory? logs = null)
+    private static ThreadsClient Client(RecordingHandler inner, TrackingTimeProvider clock, bool enabled, FakeLogs? logs = null)
     {
         var options = new ThreadsClientOptions { TimeProvider = clock };
         options.Perplexity.ApiKey = TestKeys.Perplexity;
@@ -34,7 +34,7 @@ public sealed class CircuitBreakerTests
     public async Task Is_off_by_default_so_every_call_reaches_the_server()
     {
         var inner = Answering(_ => HttpStatusCode.InternalServerError);
-        using var client = Client(inner, new FakeTimeProvider(), enabled: false);
+        using var client = Client(inner, new TrackingTimeProvider(), enabled: false);
 
         await FailTimes(client, 40);
 
@@ -44,8 +44,8 @@ public sealed class CircuitBreakerTests
     [Fact]
     public async Task Opens_after_half_of_twenty_calls_fail_then_fails_fast_until_the_break_ends()
     {
-        var clock = new FakeTimeProvider();
-        var logs = new CapturingLoggerFactory();
+        var clock = new TrackingTimeProvider();
+        var logs = new FakeLogs();
         var healthy = false;
         var inner = Answering(_ => healthy ? HttpStatusCode.OK : HttpStatusCode.BadGateway);
         using var client = Client(inner, clock, enabled: true, logs);
@@ -69,7 +69,7 @@ public sealed class CircuitBreakerTests
     [Fact]
     public async Task Counts_only_server_errors_never_429_or_other_4xx()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var inner = Answering(_ => HttpStatusCode.TooManyRequests);
         using var client = Client(inner, clock, enabled: true);
 
@@ -84,7 +84,7 @@ public sealed class CircuitBreakerTests
     [Fact]
     public async Task Keeps_one_circuit_per_host_so_an_outage_of_one_provider_does_not_stop_the_other()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var inner = new RecordingHandler((request, _) => request.Uri.Host == "api.aitronos.com"
             ? RecordingHandler.Json("{}", HttpStatusCode.ServiceUnavailable)
             : RecordingHandler.Json("""{"id":"c1","choices":[{"index":0,"message":{"role":"assistant","content":"ok"}}]}"""));

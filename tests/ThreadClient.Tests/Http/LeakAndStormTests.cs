@@ -29,7 +29,7 @@ public sealed class LeakAndStormTests
     {
         var tracker = new TrackingContent.Tracker();
         var created = 0;
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var options = new ThreadsClientOptions { TimeProvider = clock, Perplexity = { ApiKey = TestKeys.Perplexity }, Aitronos = { ApiKey = TestKeys.Aitronos } };
         var inner = new RecordingHandler((request, i) => Tracked(i % 3 == 0 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.InternalServerError, tracker, ref created));
         using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = inner }));
@@ -84,8 +84,8 @@ public sealed class LeakAndStormTests
     [Fact]
     public async Task Fifty_concurrent_calls_all_answered_429_make_bounded_spread_retries()
     {
-        var clock = new FakeTimeProvider();
-        var logs = new CapturingLoggerFactory();
+        var clock = new TrackingTimeProvider();
+        var logs = new FakeLogs();
         var tracker = new TrackingContent.Tracker();
         var created = 0;
         var options = new ThreadsClientOptions { TimeProvider = clock, Perplexity = { ApiKey = TestKeys.Perplexity } };
@@ -105,7 +105,7 @@ public sealed class LeakAndStormTests
         var calls = Enumerable.Range(0, 50)
             .Select(_ => Task.Run(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } })))
             .ToList();
-        await FakeTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 50 && clock.PendingTimers == 50, "all 50 first attempts wait for their retry");
+        await TrackingTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 50 && clock.PendingTimers == 50, "all 50 first attempts wait for their retry");
         await clock.RunUntilCompleteAsync(Task.WhenAll(calls).ContinueWith(_ => { }, TaskScheduler.Default), TimeSpan.FromSeconds(2));
 
         foreach (var call in calls)
@@ -116,7 +116,7 @@ public sealed class LeakAndStormTests
 
         Assert.Equal(150, inner.Requests.Count);
         Assert.Equal(150, tracker.Disposed);
-        var delays = logs.Entries.Where(e => e.EventId.Id == 1)
+        var delays = logs.Entries.Where(e => e.Id.Id == 1)
             .Select(e => int.Parse(e.Message.Split(" in ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         Assert.Equal(100, delays.Count);

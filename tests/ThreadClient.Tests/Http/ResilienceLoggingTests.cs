@@ -10,7 +10,7 @@ namespace ThreadClient.Tests.Http;
 /// <summary>What the SDK logs about retries and failures, and what it never logs (RELIABILITY.md 13).</summary>
 public sealed class ResilienceLoggingTests
 {
-    private static ThreadsClient Client(HttpMessageHandler inner, CapturingLoggerFactory logs, FakeTimeProvider clock, Action<ResilienceOptions>? configure = null)
+    private static ThreadsClient Client(HttpMessageHandler inner, FakeLogs logs, TrackingTimeProvider clock, Action<ResilienceOptions>? configure = null)
     {
         var options = new ThreadsClientOptions { TimeProvider = clock, LoggerFactory = logs };
         options.Perplexity.ApiKey = TestKeys.Perplexity;
@@ -23,7 +23,7 @@ public sealed class ResilienceLoggingTests
     private static HttpResponseMessage Status(HttpStatusCode status, string requestId, string body = """{"success":false,"error":{"code":"BUSY"}}""") =>
         RecordingHandler.Json(body, status, ("x-request-id", requestId));
 
-    private static async Task<T> DriveAsync<T>(FakeTimeProvider clock, Task<T> call)
+    private static async Task<T> DriveAsync<T>(TrackingTimeProvider clock, Task<T> call)
     {
         await clock.RunUntilCompleteAsync(call, TimeSpan.FromSeconds(20));
         return await call;
@@ -32,13 +32,13 @@ public sealed class ResilienceLoggingTests
     [Fact]
     public async Task Each_retry_is_logged_with_status_delay_attempt_and_request_id()
     {
-        var logs = new CapturingLoggerFactory();
-        var clock = new FakeTimeProvider();
+        var logs = new FakeLogs();
+        var clock = new TrackingTimeProvider();
         using var client = Client(new RecordingHandler(Status(HttpStatusCode.ServiceUnavailable, "req-1"), Status(HttpStatusCode.TooManyRequests, "req-2"), RecordingHandler.Json("""{"id":"th_1"}""")), logs, clock);
 
         await DriveAsync(clock, client.Aitronos.Threads.GetAsync("th_1"));
 
-        var retries = logs.Entries.Where(e => e.EventId.Id == 1).ToList();
+        var retries = logs.Entries.Where(e => e.Id.Id == 1).ToList();
         Assert.Equal(
             [
                 "Retrying GET api.aitronos.com after 503 in 375 ms (retry 1 of 2, request id req-1).",
@@ -46,39 +46,39 @@ public sealed class ResilienceLoggingTests
             ],
             retries.Select(e => e.Message));
         Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
-        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 2);
+        Assert.DoesNotContain(logs.Entries, e => e.Id.Id == 2);
     }
 
     [Fact]
     public async Task Giving_up_is_logged_once_with_the_attempt_count()
     {
-        var logs = new CapturingLoggerFactory();
-        var clock = new FakeTimeProvider();
+        var logs = new FakeLogs();
+        var clock = new TrackingTimeProvider();
         using var client = Client(new RecordingHandler((_, _) => Status(HttpStatusCode.BadGateway, "req-9")), logs, clock);
 
         await Assert.ThrowsAsync<ThreadsApiException>(() => DriveAsync(clock, client.Aitronos.Threads.GetAsync("th_1")));
 
-        var giveUp = Assert.Single(logs.Entries, e => e.EventId.Id == 2);
+        var giveUp = Assert.Single(logs.Entries, e => e.Id.Id == 2);
         Assert.Equal("Giving up on GET api.aitronos.com after 3 attempt(s): 502 (request id req-9).", giveUp.Message);
     }
 
     [Fact]
     public async Task A_retry_after_beyond_the_cap_is_logged_and_not_waited_for()
     {
-        var logs = new CapturingLoggerFactory();
-        var clock = new FakeTimeProvider();
+        var logs = new FakeLogs();
+        var clock = new TrackingTimeProvider();
         using var client = Client(new RecordingHandler(RecordingHandler.Json("{}", HttpStatusCode.TooManyRequests, ("Retry-After", "600"))), logs, clock);
 
         await Assert.ThrowsAsync<RateLimitedException>(() => client.Aitronos.Threads.GetAsync("th_1"));
 
-        var entry = Assert.Single(logs.Entries, e => e.EventId.Id == 3);
+        var entry = Assert.Single(logs.Entries, e => e.Id.Id == 3);
         Assert.Equal("api.aitronos.com asked to wait 600 s, longer than MaxRetryAfter (60 s): not retrying.", entry.Message);
     }
 
     [Fact]
     public void A_user_http_client_with_a_short_timeout_gets_a_warning()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogs();
         using var client = new ThreadsClient(new ThreadsClientOptions { LoggerFactory = logs }, new HttpClient());
 
         var warning = Assert.Single(logs.Entries);
@@ -103,11 +103,11 @@ public sealed class ResilienceLoggingTests
             (r, _) => RecordingHandler.Json("not json at all " + Echo(r), HttpStatusCode.InternalServerError),
             (_, _) => RecordingHandler.Json("{\"id\": 5", HttpStatusCode.OK),
         };
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogs();
         var texts = new List<string>();
         foreach (var failure in failures)
         {
-            var clock = new FakeTimeProvider();
+            var clock = new TrackingTimeProvider();
             using var client = Client(new RecordingHandler(failure), logs, clock, r => r.MaxRetries = 1);
             foreach (var call in new Func<Task>[]
             {

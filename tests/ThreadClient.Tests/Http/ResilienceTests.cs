@@ -24,7 +24,7 @@ public sealed class ResilienceTests
             Client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(resilience));
         }
 
-        public FakeTimeProvider Clock { get; } = new();
+        public TrackingTimeProvider Clock { get; } = new();
 
         public RecordingHandler Handler { get; }
 
@@ -104,7 +104,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Retry_after_as_an_http_date_is_read_with_the_injected_clock()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var date = clock.GetUtcNow().AddSeconds(3).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.TooManyRequests, ("Retry-After", date)), RecordingHandler.Json("{}")));
 
@@ -254,7 +254,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Stalled_attempt_times_out_with_an_exception_naming_the_timeout()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var options = new ThreadsClientOptions { TimeProvider = clock, Aitronos = { ApiKey = TestKeys.Aitronos }, Resilience = { MaxRetries = 0 } };
         using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = new StallingHandler() }));
 
@@ -274,12 +274,7 @@ public sealed class ResilienceTests
         using var cts = new CancellationTokenSource();
 
         var call = rig.Client.Aitronos.Threads.GetAsync("th_1", cts.Token);
-        while (rig.Handler.Requests.IsEmpty)
-        {
-            await Task.Delay(5);
-        }
-
-        await Task.Delay(20);
+        await TrackingTimeProvider.WaitUntilAsync(() => !rig.Handler.Requests.IsEmpty && rig.Clock.PendingTimers > 0, "the retry delay is waiting on the clock");
         await cts.CancelAsync();
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 

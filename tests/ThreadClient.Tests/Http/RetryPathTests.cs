@@ -17,7 +17,7 @@ public sealed class RetryPathTests
     [Fact]
     public async Task A_callers_http_client_gets_the_sdks_429_retry()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var handler = new RecordingHandler(RecordingHandler.Json("{}", HttpStatusCode.TooManyRequests), RecordingHandler.Json(Completion));
         using var http = new HttpClient(handler);
         using var client = new ThreadsClient(new ThreadsClientOptions { TimeProvider = clock, Perplexity = { ApiKey = TestKeys.Perplexity } }, http);
@@ -32,14 +32,14 @@ public sealed class RetryPathTests
     [Fact]
     public async Task A_callers_http_client_gets_the_sdks_generation_timeout()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var handler = new HangingHandler();
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new ThreadsClientOptions { TimeProvider = clock, Perplexity = { ApiKey = TestKeys.Perplexity }, Resilience = { GenerationAttemptTimeout = TimeSpan.FromSeconds(30) } };
         using var client = new ThreadsClient(options, http);
 
         var call = client.Perplexity.CreateChatCompletionAsync(Request());
-        await FakeTimeProvider.WaitUntilAsync(() => handler.Calls == 1, "the request to be sent");
+        await TrackingTimeProvider.WaitUntilAsync(() => handler.Calls == 1, "the request to be sent");
         clock.Advance(TimeSpan.FromSeconds(31));
 
         var error = await Assert.ThrowsAsync<ThreadsTimeoutException>(() => call);
@@ -74,7 +74,7 @@ public sealed class RetryPathTests
     [Fact]
     public async Task Adding_the_client_twice_keeps_one_retry_pipeline()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var primary = new RecordingHandler((_, _) => RecordingHandler.Json("{}", HttpStatusCode.ServiceUnavailable));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);

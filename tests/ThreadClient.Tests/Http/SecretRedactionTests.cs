@@ -85,7 +85,7 @@ public sealed class SecretRedactionTests
     [Fact]
     public async Task Retry_and_give_up_log_lines_carry_the_request_id_without_the_key()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogs();
         var options = new ThreadsClientOptions
         {
             LoggerFactory = logs,

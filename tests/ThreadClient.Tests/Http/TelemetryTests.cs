@@ -73,7 +73,7 @@ public sealed class TelemetryTests
         var measurements = new ConcurrentQueue<Measurement>();
         using var meterListener = ListenTo(measurements, host);
 
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var options = new ThreadsClientOptions { TimeProvider = clock, Aitronos = { ApiKey = TestKeys.Aitronos, BaseAddress = new Uri($"https://{host}/") } };
         var inner = new RecordingHandler(
             RecordingHandler.Json("{}", HttpStatusCode.ServiceUnavailable),

@@ -152,7 +152,7 @@ public sealed class AitronosSessionTests
     [InlineData(89, true)]
     public async Task The_session_rolls_over_before_the_90_day_inactivity_limit(int idleDays, bool rolls)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var handler = new RecordingHandler((_, i) => AitronosReply("resp_" + i, null, "ok"));
         using var client = RecordingHandler.CreateClient(handler, o => o.TimeProvider = clock);
         var session = client.Aitronos.StartSession(Named("thread_1", "thread_2"));
@@ -168,7 +168,7 @@ public sealed class AitronosSessionTests
     [Fact]
     public async Task The_session_rolls_over_before_the_one_year_thread_age()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var handler = new RecordingHandler((_, i) => AitronosReply("resp_" + i, null, "ok"));
         using var client = RecordingHandler.CreateClient(handler, o => o.TimeProvider = clock);
         var session = client.Aitronos.StartSession(Named("thread_1", "thread_2"));

@@ -56,7 +56,7 @@ public sealed class PerplexitySessionTests
     public async Task A_gone_thread_starts_a_new_one_and_re_sends_the_same_turn_byte_for_byte_visibly(int status, ThreadReplacementReason reason)
     {
         var handler = new RecordingHandler(status == 404 ? PerplexityThreadNotFound() : PerplexityInvalidThread(), PerplexityReply(ThreadB, "fresh answer"));
-        var logs = new CapturingLoggerFactory();
+        var logs = new FakeLogs();
         using var client = RecordingHandler.CreateClient(handler, o => o.LoggerFactory = logs);
         var session = client.Perplexity.ResumeSession(ThreadA);
         var events = new List<ThreadReplacedEventArgs>();

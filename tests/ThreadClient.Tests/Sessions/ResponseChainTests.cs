@@ -42,7 +42,7 @@ public sealed class ResponseChainTests
     [InlineData(23 * 60 + 55, true)]
     public async Task A_previous_response_near_24_hours_old_restarts_the_chain_before_sending(int minutes, bool restarts)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var handler = new RecordingHandler(AitronosReply("resp_1", null, "a"), AitronosReply("resp_2", null, "b"));
         using var client = RecordingHandler.CreateClient(handler, o => o.TimeProvider = clock);
         var chain = client.Aitronos.StartChain();
@@ -63,7 +63,7 @@ public sealed class ResponseChainTests
     [Fact]
     public async Task A_resumed_chain_knows_its_age_from_the_response_time()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TrackingTimeProvider();
         var handler = new RecordingHandler(AitronosReply("resp_2", null, "b"));
         using var client = RecordingHandler.CreateClient(handler, o => o.TimeProvider = clock);
         var chain = client.Aitronos.ResumeChain("resp_1", clock.GetUtcNow() - TimeSpan.FromHours(25));

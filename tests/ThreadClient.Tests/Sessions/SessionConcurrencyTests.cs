@@ -56,7 +56,7 @@ public sealed class SessionConcurrencyTests
         using var cts = new CancellationTokenSource();
 
         var first = Task.Run(() => session.SendAsync("q0"));
-        await FakeTimeProvider.WaitUntilAsync(() => handler.Requests.Count == 1, "the first turn is sent");
+        await TrackingTimeProvider.WaitUntilAsync(() => handler.Requests.Count == 1, "the first turn is sent");
         var cancelled = session.SendAsync("q1", cts.Token);
         var third = session.SendAsync("q2");
         await cts.CancelAsync();
