@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Http;
-using ThreadClient.Testing;
 using ThreadClient.Tests.Infrastructure;
 
 namespace ThreadClient.Tests.Http;
 
-/// <summary>The client built from options alone carries the resilience handler, over real loopback HTTP.</summary>
+/// <summary>The client built from options alone carries the resilience handler, over real loopback HTTP (its scripted fault sequences are in <see cref="ScriptedServerTests"/>).</summary>
 public sealed class ResilienceLoopbackTests
 {
     private static ThreadsClientOptions Options(Uri baseAddress) => new()
@@ -14,30 +12,6 @@ public sealed class ResilienceLoopbackTests
         Aitronos = { ApiKey = TestKeys.Aitronos, BaseAddress = baseAddress },
         Resilience = { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20) },
     };
-
-    [Fact]
-    public async Task Owned_client_retries_a_503_from_a_real_server()
-    {
-        var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            context.Response.ContentType = "application/json";
-            if (Interlocked.Increment(ref calls) == 1)
-            {
-                context.Response.StatusCode = 503;
-                await context.Response.WriteAsync("""{"success":false,"error":{"code":"BUSY"}}""");
-                return;
-            }
-
-            await context.Response.WriteAsync("""{"id":"th_1","state":"open"}""");
-        });
-        using var client = new ThreadsClient(Options(server.BaseAddress));
-
-        var thread = await client.Aitronos.Threads.GetAsync("th_1");
-
-        Assert.Equal("th_1", thread.Id);
-        Assert.Equal(2, calls);
-    }
 
     [Fact]
     public async Task Refused_connection_is_retried_then_surfaces()
