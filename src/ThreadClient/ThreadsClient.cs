@@ -103,7 +103,8 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
         var store = options.SessionStore ?? new InMemoryThreadSessionStore();
-        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout), perplexity, store);
+        var recordConversationIds = options.Telemetry?.RecordConversationIds == true;
+        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout) { RecordConversationIds = recordConversationIds }, perplexity, store);
 
         var aitronos = options.Aitronos;
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
@@ -114,7 +115,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout), aitronos, store);
+        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout) { RecordConversationIds = recordConversationIds }, aitronos, store);
         Sessions = new ThreadSessionManager(Perplexity, Aitronos, store, clock);
     }
 

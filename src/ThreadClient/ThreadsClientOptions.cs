@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ThreadClient.Aitronos;
+using ThreadClient.Diagnostics;
 using ThreadClient.Http;
 using ThreadClient.Perplexity;
 using ThreadClient.Sessions;
@@ -24,6 +25,9 @@ public sealed class ThreadsClientOptions
     /// tests pass a fake one. Not read from configuration.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>What the SDK's traces may carry (see <see cref="ThreadsTelemetry"/>); read from configuration.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
 
     /// <summary>Which session store <see cref="ThreadsClient.Sessions"/> uses, and its settings; read from configuration.</summary>
     public SessionStoreOptions Sessions { get; set; } = new();

@@ -53,7 +53,9 @@ public class AitronosClient
     {
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         var httpRequest = CreateHttpRequest(AitronosRequestWriter.Write(request, _options.FieldNaming, stream: false), stream: false);
-        return SendAsync(httpRequest, Errors(request), request.Model, cancellationToken);
+        return GenAiOperation.IsEnabled
+            ? ObservedCall.Observe(_transport, request.Model, request.Thread?.Id, () => SendAsync(httpRequest, Errors(request), cancellationToken), Outcome)
+            : SendAsync(httpRequest, Errors(request), cancellationToken);
     }
 
     /// <summary>
@@ -70,7 +72,7 @@ public class AitronosClient
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         // The body is written now (the request as it is at this call); each enumeration sends its own message with it.
         var body = AitronosRequestWriter.Write(request, _options.FieldNaming, stream: true);
-        return StreamCore(body, Errors(request), cancellationToken);
+        return ObservedCall.Observe(_transport, request.Model, request.Thread?.Id, StreamCore(body, Errors(request), cancellationToken), static e => e.Response is { } r ? Outcome(r) : new GenAiOutcome(ResponseId: e.ResponseId, ConversationId: e.ThreadId));
     }
 
     /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
@@ -155,13 +157,15 @@ public class AitronosClient
     private HttpRequestMessage CreateHttpRequest(byte[] body, bool stream) =>
         _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(body), stream ? RequestProfile.StreamingGeneration : RequestProfile.Generation);
 
-    private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, string? model, CancellationToken cancellationToken)
+    private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken)
     {
         var json = await _transport.SendAsync(httpRequest, AitronosJsonContext.Default.JsonElement, errors, cancellationToken).ConfigureAwait(false);
-        var response = AitronosResponse.Read(json);
-        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, model, response.Usage?.InputTokens, response.Usage?.OutputTokens);
-        return response;
+        return AitronosResponse.Read(json);
     }
+
+    /// <summary>What a response says about itself, for telemetry (its status stands for the finish reason).</summary>
+    private static GenAiOutcome Outcome(AitronosResponse response) =>
+        new(response.Model, response.Id, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status, response.ThreadId);
 
     private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(byte[] body, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ internal static class ThreadsClientRegistration
         configuration.GetSection(nameof(ThreadsClientOptions.Aitronos)).Bind(options.Aitronos);
         configuration.GetSection(nameof(ThreadsClientOptions.Resilience)).Bind(options.Resilience);
         configuration.GetSection(nameof(ThreadsClientOptions.Sessions)).Bind(options.Sessions);
+        configuration.GetSection(nameof(ThreadsClientOptions.Telemetry)).Bind(options.Telemetry);
     }
 
     public static ThreadsClientBuilder Register(IServiceCollection services, string name, bool keyed)

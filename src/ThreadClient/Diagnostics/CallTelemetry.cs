@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using ThreadClient.Http;
 
 namespace ThreadClient.Diagnostics;
 
@@ -25,13 +26,15 @@ internal readonly struct CallTelemetry
     public static CallTelemetry Start(string provider, HttpRequestMessage request)
     {
         Activity? activity = null;
-        if (ThreadsTelemetry.Source.HasListeners())
+
+        // A generation already has its GenAI span (GenAiOperation) around this call: no second span for it.
+        if (ThreadsTelemetry.Source.HasListeners() && !RequestProfiles.IsGeneration(RequestProfiles.Of(request)))
         {
             activity = ThreadsTelemetry.Source.StartActivity(provider + " " + request.Method.Method, ActivityKind.Client);
             if (activity is not null && activity.IsAllDataRequested)
             {
                 // The path is left out on purpose: it can hold a thread id.
-                activity.SetTag("gen_ai.system", provider);
+                activity.SetTag("gen_ai.provider.name", GenAiOperation.ProviderName(provider));
                 activity.SetTag("http.request.method", request.Method.Method);
                 activity.SetTag("server.address", request.RequestUri?.Host);
             }
@@ -59,7 +62,7 @@ internal readonly struct CallTelemetry
         {
             ThreadsTelemetry.RequestDuration.Record(
                 Stopwatch.GetElapsedTime(_started).TotalSeconds,
-                new KeyValuePair<string, object?>("gen_ai.system", _provider),
+                new KeyValuePair<string, object?>("gen_ai.provider.name", GenAiOperation.ProviderName(_provider)),
                 new KeyValuePair<string, object?>("server.address", _host),
                 new KeyValuePair<string, object?>("http.response.status_code", status is { } s ? (int)s : null),
                 new KeyValuePair<string, object?>("error.type", errorType));

@@ -8,12 +8,20 @@ namespace ThreadClient.Diagnostics;
 /// <c>AddSource(ThreadsTelemetry.Name)</c> and <c>AddMeter(ThreadsTelemetry.Name)</c> in OpenTelemetry.
 /// </summary>
 /// <remarks>
-/// Instruments: <c>threadclient.request.duration</c> (histogram, seconds, one per logical call, retries
-/// included), <c>threadclient.retries</c> (counter, one per retry) and <c>gen_ai.client.token.usage</c>
-/// (histogram, tokens, tagged <c>gen_ai.token.type</c> = <c>input</c> or <c>output</c>, when a reply
-/// reports usage). Duration and retries are tagged <c>server.address</c>; duration also
-/// <c>gen_ai.system</c>, <c>http.response.status_code</c> and <c>error.type</c>. Each call's span is named
-/// <c>{provider} {method}</c>. Tags never carry thread ids, response ids, paths or keys. Nothing is allocated when nobody listens.
+/// <para>Generations (chat completions, Agent API responses, Aitronos model responses, streamed or not) follow
+/// the OpenTelemetry GenAI semantic conventions: a client span named <c>{gen_ai.operation.name} {gen_ai.request.model}</c>
+/// (for example <c>chat sonar-pro</c>) with <c>gen_ai.operation.name</c> (<c>chat</c>), <c>gen_ai.provider.name</c>
+/// (<c>perplexity</c> or <c>aitronos</c>), <c>gen_ai.request.model</c>, <c>gen_ai.response.model</c>,
+/// <c>gen_ai.response.id</c>, <c>gen_ai.response.finish_reasons</c>, <c>gen_ai.usage.input_tokens</c>,
+/// <c>gen_ai.usage.output_tokens</c>, <c>server.address</c>, <c>server.port</c> and, on failure, <c>error.type</c>;
+/// <c>gen_ai.conversation.id</c> only with <see cref="TelemetryOptions.RecordConversationIds"/> (thread ids open
+/// conversation history). A stream's span lasts until its last event. Metrics: <c>gen_ai.client.operation.duration</c>
+/// (histogram, s) and <c>gen_ai.client.token.usage</c> (histogram, {token}, <c>gen_ai.token.type</c> = <c>input</c> or
+/// <c>output</c>), with the conventions' bucket boundaries.</para>
+/// <para>Every HTTP call of the SDK also reports <c>threadclient.request.duration</c> (histogram, s, retries
+/// included) and <c>threadclient.retries</c> (counter); calls that are not generations (threads, messages,
+/// getting or cancelling a response) get a span named <c>{provider} {method}</c> with <c>gen_ai.provider.name</c>.
+/// Tags never carry paths, keys, or (unless opted in) thread ids. Nothing is allocated when nobody listens.</para>
 /// </remarks>
 public static class ThreadsTelemetry
 {
@@ -27,32 +35,22 @@ public static class ThreadsTelemetry
     internal static readonly Meter Meter = new(Name, Version);
 
     internal static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
-        "threadclient.request.duration", unit: "s", description: "Duration of a ThreadClient call, retries included.");
+        "threadclient.request.duration", unit: "s", description: "Duration of a ThreadClient HTTP call, retries included.");
 
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         "threadclient.retries", unit: "{retry}", description: "Retries made by the resilience handler.");
 
-    internal static readonly Histogram<long> TokenUsage = Meter.CreateHistogram<long>(
-        "gen_ai.client.token.usage", unit: "{token}", description: "Tokens used, as reported by the reply.");
+    internal static readonly Histogram<double> OperationDuration = Meter.CreateHistogram(
+        "gen_ai.client.operation.duration",
+        unit: "s",
+        description: "GenAI operation duration.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92] });
 
-    /// <summary>Records the usage a reply reported, if anyone listens.</summary>
-    internal static void RecordTokens(string provider, string? model, long? input, long? output)
-    {
-        if (!TokenUsage.Enabled)
-        {
-            return;
-        }
-
-        var system = new KeyValuePair<string, object?>("gen_ai.system", provider);
-        var requestModel = new KeyValuePair<string, object?>("gen_ai.request.model", model);
-        if (input is { } i)
-        {
-            TokenUsage.Record(i, system, requestModel, new KeyValuePair<string, object?>("gen_ai.token.type", "input"));
-        }
-
-        if (output is { } o)
-        {
-            TokenUsage.Record(o, system, requestModel, new KeyValuePair<string, object?>("gen_ai.token.type", "output"));
-        }
-    }
+    internal static readonly Histogram<long> TokenUsage = Meter.CreateHistogram(
+        "gen_ai.client.token.usage",
+        unit: "{token}",
+        description: "Number of input and output tokens used.",
+        tags: null,
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864] });
 }

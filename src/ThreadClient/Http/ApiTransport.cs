@@ -47,6 +47,9 @@ internal sealed class ApiTransport
 
     public ILogger Logger { get; }
 
+    /// <summary>Whether generation spans carry the thread id (<see cref="Diagnostics.TelemetryOptions.RecordConversationIds"/>).</summary>
+    public bool RecordConversationIds { get; init; }
+
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativePath, HttpContent? content, RequestProfile profile = RequestProfile.Crud)
     {
         // Generation paths are constants: their URIs are built once. Thread paths hold ids and are not cached.

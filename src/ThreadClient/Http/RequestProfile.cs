@@ -36,4 +36,7 @@ internal static class RequestProfiles
 
     /// <summary>Whether a retry can run the request twice on the server: everything but idempotent thread reads, updates and deletes.</summary>
     public static bool IsUnsafeToRepeat(RequestProfile profile) => profile != RequestProfile.Crud;
+
+    /// <summary>Whether the request is a generation (streamed or not): those are observed as GenAI operations.</summary>
+    public static bool IsGeneration(RequestProfile profile) => profile is RequestProfile.Generation or RequestProfile.StreamingGeneration;
 }

@@ -25,6 +25,12 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
     /// <summary>How many chunks were appended.</summary>
     public int ChunkCount { get; private set; }
 
+    /// <summary>The id, model, usage and thread seen so far (for telemetry; the choices are in <see cref="Build"/>).</summary>
+    internal ChatCompletionBase Metadata => _result;
+
+    /// <summary>The first choice's finish reason so far.</summary>
+    internal string? FinishReason => _choices.Count == 0 ? null : _choices[0].FinishReason;
+
     /// <summary>Adds one chunk.</summary>
     /// <param name="chunk">The next chunk of the stream.</param>
     public void Append(ChatCompletionChunk chunk)
@@ -152,6 +158,8 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
             AddRole(message.Role);
             _lastMessage = message.Content ?? _lastMessage;
         }
+
+        public string? FinishReason => _finishReason;
 
         public void Finish(string? finishReason) => _finishReason = finishReason ?? _finishReason;
 

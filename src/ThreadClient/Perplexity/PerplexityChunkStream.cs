@@ -11,9 +11,9 @@ namespace ThreadClient.Perplexity;
 internal sealed class PerplexityChunkStream(PerplexityClient client, ChatCompletionRequest request, CancellationToken callToken) : IAsyncEnumerable<ChatCompletionChunk>
 {
     /// <summary>The same call, folding every event into <paramref name="builder"/> and yielding nothing.</summary>
-    public IAsyncEnumerable<ChatCompletionChunk> FoldingInto(ChatCompletionBuilder builder) => client.StreamCore(request, builder, callToken);
+    public IAsyncEnumerable<ChatCompletionChunk> FoldingInto(ChatCompletionBuilder builder) => client.Stream(request, builder, callToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerator<ChatCompletionChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        client.StreamCore(request, fold: null, callToken).GetAsyncEnumerator(cancellationToken);
+        client.Stream(request, fold: null, callToken).GetAsyncEnumerator(cancellationToken);
 }

@@ -63,10 +63,11 @@ public class PerplexityClient
         }
 
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, PerplexityRequestWriter.Write(request), RequestProfile.Generation);
-        var call = _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken);
 
-        // Only when someone listens to token usage is the call wrapped to record it: no extra allocation otherwise.
-        return ThreadsTelemetry.TokenUsage.Enabled ? RecordTokensAsync(call, request.Model) : call;
+        // Observed (a GenAI span and metrics) only when someone listens: no extra allocation otherwise.
+        return GenAiOperation.IsEnabled
+            ? ObservedCall.Observe(_transport, request.Model, request.ThreadId, () => _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken), Outcome)
+            : _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken);
     }
 
     /// <summary>
@@ -147,12 +148,16 @@ public class PerplexityClient
         }
     }
 
-    private async Task<ChatCompletion> RecordTokensAsync(Task<ChatCompletion> call, string model)
-    {
-        var completion = await call.ConfigureAwait(false);
-        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, model, completion.Usage?.PromptTokens, completion.Usage?.CompletionTokens);
-        return completion;
-    }
+    /// <summary>A generation's stream (enumerated, or folded into <paramref name="fold"/>), observed when someone listens.</summary>
+    internal IAsyncEnumerable<ChatCompletionChunk> Stream(ChatCompletionRequest request, ChatCompletionBuilder? fold, CancellationToken cancellationToken) =>
+        ObservedCall.Observe(_transport, request.Model, request.ThreadId, StreamCore(request, fold, cancellationToken), fold is null ? Outcome : null, fold is null ? null : () => Outcome(fold.Metadata, fold.FinishReason));
+
+    /// <summary>What a completion or chunk says about itself, for telemetry.</summary>
+    internal static GenAiOutcome Outcome(ChatCompletionBase reply) =>
+        Outcome(reply, reply.Choices.Count > 0 ? reply.Choices[0].FinishReason : null);
+
+    private static GenAiOutcome Outcome(ChatCompletionBase reply, string? finishReason) =>
+        new(reply.Model, reply.Id, reply.Usage?.PromptTokens, reply.Usage?.CompletionTokens, finishReason, reply.ThreadId);
 
     /// <summary>
     /// Sends the streaming request and reads its events: into chunk objects it yields, or, when

@@ -27,7 +27,8 @@ public sealed class DependencyInjectionTests
                           "MetadataLimits": { "MaxBytes": 8192, "MaxKeys": 8, "MaxKeyLength": 32, "MaxValueLength": 256 } },
             "Resilience": { "MaxRetries": 3, "CrudAttemptTimeout": "00:00:15", "RetryMode": "Always", "StreamIdleTimeout": "00:02:30",
                             "CircuitBreaker": { "Enabled": true, "BreakDuration": "00:00:10" } },
-            "Sessions": { "Kind": "DistributedCache", "KeyPrefix": "app1:", "Expiration": "7.00:00:00" }
+            "Sessions": { "Kind": "DistributedCache", "KeyPrefix": "app1:", "Expiration": "7.00:00:00" },
+            "Telemetry": { "RecordConversationIds": true }
           }
         }
         """;
@@ -71,6 +72,7 @@ public sealed class DependencyInjectionTests
         Assert.Equal((3, TimeSpan.FromSeconds(15), RetryMode.Always, TimeSpan.FromSeconds(150)), (options.Resilience.MaxRetries, options.Resilience.CrudAttemptTimeout, options.Resilience.RetryMode, options.Resilience.StreamIdleTimeout));
         Assert.Equal((true, TimeSpan.FromSeconds(10)), (options.Resilience.CircuitBreaker.Enabled, options.Resilience.CircuitBreaker.BreakDuration));
         Assert.Equal((SessionStoreKind.DistributedCache, "app1:", TimeSpan.FromDays(7)), (options.Sessions.Kind, options.Sessions.KeyPrefix, options.Sessions.Expiration));
+        Assert.True(options.Telemetry.RecordConversationIds);
     }
 
     [Theory]

@@ -105,8 +105,12 @@ public sealed class LeakAndStormTests
         var calls = Enumerable.Range(0, 50)
             .Select(_ => Task.Run(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } })))
             .ToList();
+        // In rounds: every call waits on its retry timer before the clock moves past the longest one (1.25 s).
         await TrackingTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 50 && clock.PendingTimers == 50, "all 50 first attempts wait for their retry");
-        await clock.RunUntilCompleteAsync(Task.WhenAll(calls).ContinueWith(_ => { }, TaskScheduler.Default), TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromSeconds(1.25));
+        await TrackingTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 100 && clock.PendingTimers == 50, "all 50 second attempts wait for their retry");
+        clock.Advance(TimeSpan.FromSeconds(1.25));
+        await Task.WhenAll(calls).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10));
 
         foreach (var call in calls)
         {

@@ -49,12 +49,14 @@ public sealed class StreamCloseTests
         await using var server = await LoopbackServer.StartAsync(slow.Serve);
         using var client = new ThreadsClient(Options(server.BaseAddress));
 
+        var broke = 0L;
         await foreach (var item in client.Perplexity.Agent.StreamResponseAsync(new AgentRequest { Input = "Q" }))
         {
+            // Taken before the break: the close can reach the server before the line after the loop runs.
+            broke = Stopwatch.GetTimestamp();
             break;
         }
 
-        var broke = Stopwatch.GetTimestamp();
         var aborted = await slow.Aborted.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         // .NET's default drain would keep reading for up to 2 s while the server wrote all 11 frames.

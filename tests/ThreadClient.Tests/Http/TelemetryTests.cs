@@ -1,122 +1,255 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Net;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using ThreadClient.Aitronos;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;
+using ThreadClient.Perplexity;
+using ThreadClient.Perplexity.Agent;
 using ThreadClient.Tests.Infrastructure;
+using ThreadClient.Tests.Perplexity;
+using ThreadClient.Tests.Perplexity.Agent;
 
 namespace ThreadClient.Tests.Http;
 
-/// <summary>The ActivitySource and Meter named ThreadClient. Each test uses its own host so parallel tests never mix.</summary>
+/// <summary>
+/// Spans and metrics as an application sees them through the OpenTelemetry SDK (<c>AddSource</c> /
+/// <c>AddMeter</c> with the in-memory exporter), in the GenAI semantic conventions. Each test talks to its
+/// own host, and reads only what carries that <c>server.address</c>, so parallel tests never mix.
+/// </summary>
 public sealed class TelemetryTests
 {
-    private sealed record Measurement(string Instrument, double Value, Dictionary<string, object?> Tags);
+    private static readonly double[] DurationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+    private static readonly double[] TokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
 
-    private static ActivityListener ListenTo(ConcurrentQueue<Activity> sink, string host)
+    /// <summary>The OpenTelemetry SDK subscribed to ThreadClient as README shows, exporting in memory.</summary>
+    private sealed class Telemetry : IDisposable
     {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ThreadsTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem("server.address"), host))
-                {
-                    sink.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
+        private readonly string _host;
+        private readonly List<Activity> _spans = [];
+        private readonly List<Metric> _metrics = [];
+        private readonly TracerProvider _tracing;
+        private readonly MeterProvider _metering;
 
-    private static MeterListener ListenTo(ConcurrentQueue<Measurement> sink, string host)
-    {
-        var listener = new MeterListener
+        public Telemetry(string host)
         {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == ThreadsTelemetry.Name)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var copy = new Dictionary<string, object?>();
-            foreach (var tag in tags)
-            {
-                copy[tag.Key] = tag.Value;
-            }
+            _host = host;
+            _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThreadsTelemetry.Name).AddInMemoryExporter(_spans).Build()!;
+            _metering = Sdk.CreateMeterProviderBuilder().AddMeter(ThreadsTelemetry.Name).AddInMemoryExporter(_metrics).Build()!;
+        }
 
-            if (Equals(copy.GetValueOrDefault("server.address"), host) || Equals(copy.GetValueOrDefault("gen_ai.request.model"), host))
+        public IReadOnlyList<Activity> Spans
+        {
+            get
             {
-                sink.Enqueue(new Measurement(instrument.Name, value, copy));
+                _tracing.ForceFlush();
+                lock (_spans)
+                {
+                    return [.. _spans.Where(s => Equals(s.GetTagItem("server.address"), _host))];
+                }
             }
         }
 
-        listener.SetMeasurementEventCallback<double>((i, v, t, _) => Record(i, v, t));
-        listener.SetMeasurementEventCallback<long>((i, v, t, _) => Record(i, v, t));
-        listener.Start();
-        return listener;
+        /// <summary>The points of one instrument that carry this test's host: their tags, sum, count and bucket bounds.</summary>
+        public List<(Dictionary<string, object?> Tags, double Sum, long Count, double[] Bounds)> Points(string instrument)
+        {
+            // Cumulative: each flush exports everything so far, so only the latest export is read.
+            lock (_metrics)
+            {
+                _metrics.Clear();
+            }
+
+            _metering.ForceFlush();
+            var points = new List<(Dictionary<string, object?> Tags, double Sum, long Count, double[] Bounds)>();
+            lock (_metrics)
+            {
+                foreach (var metric in _metrics.Where(m => m.Name == instrument))
+                {
+                    foreach (ref readonly var point in metric.GetMetricPoints())
+                    {
+                        var tags = new Dictionary<string, object?>();
+                        foreach (var tag in point.Tags)
+                        {
+                            tags[tag.Key] = tag.Value;
+                        }
+
+                        if (!Equals(tags.GetValueOrDefault("server.address"), _host))
+                        {
+                            continue;
+                        }
+
+                        var isCounter = metric.MetricType == MetricType.LongSum;
+                        var bounds = new List<double>();
+                        if (!isCounter)
+                        {
+                            foreach (var bucket in point.GetHistogramBuckets())
+                            {
+                                if (!double.IsPositiveInfinity(bucket.ExplicitBound))
+                                {
+                                    bounds.Add(bucket.ExplicitBound);
+                                }
+                            }
+                        }
+
+                        points.Add((tags, isCounter ? point.GetSumLong() : point.GetHistogramSum(), isCounter ? 1 : point.GetHistogramCount(), [.. bounds]));
+                    }
+                }
+            }
+
+            return points;
+        }
+
+        public void Dispose()
+        {
+            _tracing.Dispose();
+            _metering.Dispose();
+        }
     }
 
     [Fact]
-    public async Task A_call_with_a_retry_reports_a_span_its_duration_the_retry_and_the_tokens()
+    public async Task A_chat_completion_is_one_gen_ai_span_with_the_conventions_attributes_and_both_histograms()
     {
-        const string host = "telemetry-a.test";
-        var activities = new ConcurrentQueue<Activity>();
-        using var activityListener = ListenTo(activities, host);
-        var measurements = new ConcurrentQueue<Measurement>();
-        using var meterListener = ListenTo(measurements, host);
+        const string host = "telemetry-chat.test";
+        using var telemetry = new Telemetry(host);
+        var handler = new RecordingHandler(RecordingHandler.Json(
+            """{"id":"cmpl-9","model":"sonar-pro-2026","thread_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","choices":[{"index":0,"message":{"role":"assistant","content":"Paris."},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17}}"""));
+        using var client = RecordingHandler.CreateClient(handler, o => o.Perplexity.BaseAddress = new Uri($"https://{host}/"));
 
+        await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { UseThreads = true, Messages = { ChatMessage.User("Capital of France?") } });
+
+        var span = Assert.Single(telemetry.Spans);
+        Assert.Equal(("chat sonar-pro", ActivityKind.Client, ActivityStatusCode.Unset), (span.DisplayName, span.Kind, span.Status));
+        Assert.Equal(
+            new Dictionary<string, object?>
+            {
+                ["gen_ai.operation.name"] = "chat",
+                ["gen_ai.provider.name"] = "perplexity",
+                ["gen_ai.request.model"] = "sonar-pro",
+                ["server.address"] = host,
+                ["server.port"] = 443,
+                ["gen_ai.response.model"] = "sonar-pro-2026",
+                ["gen_ai.response.id"] = "cmpl-9",
+                ["gen_ai.usage.input_tokens"] = 12L,
+                ["gen_ai.usage.output_tokens"] = 5L,
+                ["gen_ai.response.finish_reasons"] = new[] { "stop" },
+            },
+            span.TagObjects.ToDictionary(t => t.Key, t => t.Value));
+
+        var duration = Assert.Single(telemetry.Points("gen_ai.client.operation.duration"));
+        Assert.Equal(("chat", "perplexity", "sonar-pro", "sonar-pro-2026", 1L), ((string)duration.Tags["gen_ai.operation.name"]!, (string)duration.Tags["gen_ai.provider.name"]!, (string)duration.Tags["gen_ai.request.model"]!, (string)duration.Tags["gen_ai.response.model"]!, duration.Count));
+        Assert.Equal(DurationBuckets, duration.Bounds);
+        var tokens = telemetry.Points("gen_ai.client.token.usage");
+        Assert.Equal([("input", 12.0), ("output", 5.0)], tokens.Select(t => ((string)t.Tags["gen_ai.token.type"]!, t.Sum)).OrderBy(t => t.Item1));
+        Assert.All(tokens, t => Assert.Equal(TokenBuckets, t.Bounds));
+    }
+
+    [Fact]
+    public async Task The_conversation_id_is_recorded_only_when_the_client_opts_in()
+    {
+        const string host = "telemetry-conversation.test";
+        using var telemetry = new Telemetry(host);
+        var reply = """{"id":"resp_1","thread_id":"th_secret","status":"completed","output":[{"content":[{"type":"output_text","text":"hi"}]}]}""";
+        using var quiet = RecordingHandler.CreateClient(new RecordingHandler((_, _) => RecordingHandler.Json(reply)), o => o.Aitronos.BaseAddress = new Uri($"https://{host}/"));
+        using var opted = RecordingHandler.CreateClient(new RecordingHandler((_, _) => RecordingHandler.Json(reply)), o =>
+        {
+            o.Aitronos.BaseAddress = new Uri($"https://{host}/");
+            o.Telemetry.RecordConversationIds = true;
+        });
+
+        await quiet.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "ftg-3.0", Thread = "th_secret", Inputs = { AitronosInput.User("Q") } });
+        await opted.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "ftg-3.0", Thread = "th_secret", Inputs = { AitronosInput.User("Q") } });
+
+        var spans = telemetry.Spans;
+        Assert.Equal(2, spans.Count);
+        Assert.DoesNotContain(spans[0].TagObjects, t => t.Value is string text && text.Contains("th_secret", StringComparison.Ordinal));
+        Assert.Equal("th_secret", spans[1].GetTagItem("gen_ai.conversation.id"));
+        Assert.Equal(("aitronos", "completed"), (spans[1].GetTagItem("gen_ai.provider.name"), ((string[])spans[1].GetTagItem("gen_ai.response.finish_reasons")!)[0]));
+    }
+
+    [Fact]
+    public async Task A_stream_is_one_span_until_its_last_event_with_what_the_events_said()
+    {
+        const string host = "telemetry-stream.test";
+        using var telemetry = new Telemetry(host);
+        var handler = new RecordingHandler((_, _) => RecordingHandler.EventStream(PerplexityStreams.FullMode(["Par", "is."])));
+        using var client = RecordingHandler.CreateClient(handler, o => o.Perplexity.BaseAddress = new Uri($"https://{host}/"));
+
+        var chunks = 0;
+        await foreach (var _ in client.Perplexity.StreamChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } }))
+        {
+            chunks++;
+            Assert.Empty(telemetry.Spans);
+        }
+
+        var folded = await client.Perplexity.StreamChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } }).ToChatCompletionAsync();
+
+        Assert.Equal(2, chunks);
+        Assert.Equal("Paris.", folded.Content);
+        var spans = telemetry.Spans;
+        Assert.Equal(2, spans.Count);
+        Assert.All(spans, span =>
+        {
+            Assert.Equal("chat sonar-pro", span.DisplayName);
+            Assert.Equal(("s1", 3L, 2L), (span.GetTagItem("gen_ai.response.id"), span.GetTagItem("gen_ai.usage.input_tokens"), span.GetTagItem("gen_ai.usage.output_tokens")));
+            Assert.Equal(["stop"], (string[])span.GetTagItem("gen_ai.response.finish_reasons")!);
+        });
+        Assert.Equal(2, telemetry.Points("gen_ai.client.operation.duration").Single().Count);
+    }
+
+    [Fact]
+    public async Task An_agent_api_stream_folded_by_the_builder_reports_the_completed_response()
+    {
+        const string host = "telemetry-agent.test";
+        using var telemetry = new Telemetry(host);
+        var handler = new RecordingHandler((_, _) => RecordingHandler.EventStream(AgentStreams.Sse(AgentStreams.Documented("Hel", "lo"))));
+        using var client = RecordingHandler.CreateClient(handler, o => o.Perplexity.BaseAddress = new Uri($"https://{host}/"));
+
+        var response = await client.Perplexity.Agent.StreamResponseAsync(new AgentRequest { Model = "perplexity/sonar", Input = "Q" }).ToResponseAsync();
+
+        var span = Assert.Single(telemetry.Spans);
+        Assert.Equal("Hello", response.OutputText);
+        Assert.Equal(("chat perplexity/sonar", "resp_s", "perplexity/sonar", 5L, 7L), (span.DisplayName, span.GetTagItem("gen_ai.response.id"), span.GetTagItem("gen_ai.response.model"), span.GetTagItem("gen_ai.usage.input_tokens"), span.GetTagItem("gen_ai.usage.output_tokens")));
+    }
+
+    [Fact]
+    public async Task A_failed_generation_marks_its_span_and_duration_with_the_error_type()
+    {
+        const string host = "telemetry-failed.test";
+        using var telemetry = new Telemetry(host);
+        using var client = RecordingHandler.CreateClient(
+            new RecordingHandler(RecordingHandler.Json("""{"success":false,"error":{"code":"THREAD_NOT_FOUND","message":"gone"}}""", HttpStatusCode.NotFound)),
+            o => o.Aitronos.BaseAddress = new Uri($"https://{host}/"));
+
+        await Assert.ThrowsAsync<ThreadNotFoundException>(() => client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "ftg-3.0", Thread = "th_gone", Inputs = { AitronosInput.User("Q") } }));
+
+        var span = Assert.Single(telemetry.Spans);
+        Assert.Equal((ActivityStatusCode.Error, "404"), (span.Status, span.GetTagItem("error.type")));
+        var duration = Assert.Single(telemetry.Points("gen_ai.client.operation.duration"));
+        Assert.Equal("404", duration.Tags["error.type"]);
+        Assert.Empty(telemetry.Points("gen_ai.client.token.usage"));
+    }
+
+    [Fact]
+    public async Task A_thread_call_with_a_retry_is_an_http_span_with_its_duration_and_retry_count()
+    {
+        const string host = "telemetry-crud.test";
+        using var telemetry = new Telemetry(host);
         var clock = new TrackingTimeProvider();
         var options = new ThreadsClientOptions { TimeProvider = clock, Aitronos = { ApiKey = TestKeys.Aitronos, BaseAddress = new Uri($"https://{host}/") } };
-        var inner = new RecordingHandler(
-            RecordingHandler.Json("{}", HttpStatusCode.ServiceUnavailable),
-            RecordingHandler.Json("""{"id":"resp_1","thread_id":"th_1","output":[{"content":[{"type":"output_text","text":"hi"}]}],"usage":{"input_tokens":12,"output_tokens":5}}"""));
+        var inner = new RecordingHandler(RecordingHandler.Json("{}", HttpStatusCode.ServiceUnavailable), RecordingHandler.Json("""{"id":"th_1","state":"open"}"""));
         using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, () => 0) { InnerHandler = inner }));
 
-        var call = client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = host, Thread = "th_1", Inputs = { AitronosInput.User("Q") } });
+        var call = client.Aitronos.Threads.GetAsync("th_1");
         await clock.RunUntilCompleteAsync(call, TimeSpan.FromSeconds(20));
         await call;
 
-        var span = Assert.Single(activities);
-        Assert.Equal("Aitronos POST", span.DisplayName);
-        Assert.Equal(ActivityKind.Client, span.Kind);
-        Assert.Equal(("Aitronos", "POST", 200), (span.GetTagItem("gen_ai.system"), span.GetTagItem("http.request.method"), span.GetTagItem("http.response.status_code")));
-        Assert.DoesNotContain(span.Tags, t => t.Value?.Contains("th_1", StringComparison.Ordinal) == true);
-
-        var byName = measurements.ToLookup(m => m.Instrument);
-        var duration = Assert.Single(byName["threadclient.request.duration"]);
-        Assert.Equal(200, duration.Tags["http.response.status_code"]);
-        Assert.Equal(1, Assert.Single(byName["threadclient.retries"]).Value);
-        Assert.Equal(
-            [("input", 12.0), ("output", 5.0)],
-            byName["gen_ai.client.token.usage"].Select(m => ((string)m.Tags["gen_ai.token.type"]!, m.Value)).OrderBy(x => x.Item1));
-    }
-
-    [Fact]
-    public async Task A_failed_call_marks_its_span_and_duration_with_the_error()
-    {
-        const string host = "telemetry-b.test";
-        var activities = new ConcurrentQueue<Activity>();
-        using var activityListener = ListenTo(activities, host);
-        var measurements = new ConcurrentQueue<Measurement>();
-        using var meterListener = ListenTo(measurements, host);
-        using var client = RecordingHandler.CreateClient(
-            new RecordingHandler(RecordingHandler.Json("""{"error":{"code":"THREAD_NOT_FOUND"}}""", HttpStatusCode.NotFound)),
-            o => o.Aitronos.BaseAddress = new Uri($"https://{host}/"));
-
-        await Assert.ThrowsAsync<ThreadNotFoundException>(() => client.Aitronos.Threads.GetAsync("th_gone"));
-
-        var span = Assert.Single(activities);
-        Assert.Equal(ActivityStatusCode.Error, span.Status);
-        Assert.Equal(("404", 404), (span.GetTagItem("error.type"), span.GetTagItem("http.response.status_code")));
-        var duration = Assert.Single(measurements);
-        Assert.Equal("404", duration.Tags["error.type"]);
+        var span = Assert.Single(telemetry.Spans);
+        Assert.Equal(("Aitronos GET", "aitronos", 200), (span.DisplayName, span.GetTagItem("gen_ai.provider.name"), span.GetTagItem("http.response.status_code")));
+        Assert.DoesNotContain(span.TagObjects, t => t.Value is string text && text.Contains("th_1", StringComparison.Ordinal));
+        Assert.Equal(200, Assert.Single(telemetry.Points("threadclient.request.duration")).Tags["http.response.status_code"]);
+        Assert.Equal(1, Assert.Single(telemetry.Points("threadclient.retries")).Sum);
+        Assert.Empty(telemetry.Points("gen_ai.client.operation.duration"));
     }
 }

@@ -8,9 +8,9 @@ namespace ThreadClient.Perplexity.Agent;
 internal sealed class AgentEventStream(PerplexityAgentClient client, AgentRequest request, CancellationToken callToken) : IAsyncEnumerable<AgentStreamEvent>
 {
     /// <summary>The same call, folding every event into <paramref name="builder"/> and yielding nothing.</summary>
-    public IAsyncEnumerable<AgentStreamEvent> FoldingInto(AgentResponseBuilder builder) => client.StreamCore(request, builder, callToken);
+    public IAsyncEnumerable<AgentStreamEvent> FoldingInto(AgentResponseBuilder builder) => client.Stream(request, builder, callToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerator<AgentStreamEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        client.StreamCore(request, fold: null, callToken).GetAsyncEnumerator(cancellationToken);
+        client.Stream(request, fold: null, callToken).GetAsyncEnumerator(cancellationToken);
 }

@@ -29,6 +29,9 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
     /// <summary>The response id, once an event has carried it.</summary>
     public string? ResponseId => _response?.Id;
 
+    /// <summary>The latest response an event carried (<c>response.created</c>, then <c>response.completed</c>), for telemetry.</summary>
+    internal AgentResponse? Response => _response;
+
     /// <summary>Adds one event.</summary>
     /// <param name="item">The event.</param>
     public void Append(AgentStreamEvent item)

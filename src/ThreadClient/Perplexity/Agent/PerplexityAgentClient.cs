@@ -50,8 +50,9 @@ public class PerplexityAgentClient
         }
 
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, _options.AgentPath, Body(request), RequestProfile.Generation);
-        var call = _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken);
-        return ThreadsTelemetry.TokenUsage.Enabled ? RecordTokensAsync(call, request.Model ?? request.Preset) : call;
+        return GenAiOperation.IsEnabled
+            ? ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, () => _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken), Outcome)
+            : _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken);
     }
 
     /// <summary>
@@ -244,10 +245,11 @@ public class PerplexityAgentClient
         }
     }
 
-    private async Task<AgentResponse> RecordTokensAsync(Task<AgentResponse> call, string? model)
-    {
-        var response = await call.ConfigureAwait(false);
-        ThreadsTelemetry.RecordTokens(_transport.Endpoint.Provider, model, response.Usage?.InputTokens, response.Usage?.OutputTokens);
-        return response;
-    }
+    /// <summary>A generation's stream (enumerated, or folded into <paramref name="fold"/>), observed when someone listens.</summary>
+    internal IAsyncEnumerable<AgentStreamEvent> Stream(AgentRequest request, AgentResponseBuilder? fold, CancellationToken cancellationToken) =>
+        ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, StreamCore(request, fold, cancellationToken), fold is null ? static e => e.Response is { } r ? Outcome(r) : default : null, fold is null ? null : () => fold.Response is { } r ? Outcome(r) : default);
+
+    /// <summary>What a response says about itself, for telemetry (the Agent API keeps no thread; its status stands for the finish reason).</summary>
+    private static GenAiOutcome Outcome(AgentResponse response) =>
+        new(response.Model, response.Id, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status);
 }
