@@ -159,8 +159,7 @@ public class AitronosClient
 
     private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken)
     {
-        var json = await _transport.SendAsync(httpRequest, AitronosJsonContext.Default.JsonElement, errors, cancellationToken).ConfigureAwait(false);
-        return AitronosResponse.Read(json);
+        return await _transport.SendAsync(httpRequest, static body => AitronosResponse.Read(AitronosJsonContext.Parse(body)), errors, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What a response says about itself, for telemetry (its status stands for the finish reason).</summary>
@@ -173,8 +172,8 @@ public class AitronosClient
         if (ReplyChecks.IsJsonInsteadOfStream(response))
         {
             // A server that answered the stream with one JSON response: one completed event carrying it (or its error).
-            var json = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => JsonSerializer.Deserialize(body, AitronosJsonContext.Default.JsonElement), errors, cancellationToken).ConfigureAwait(false);
-            var whole = AitronosResponse.Read(json);
+            var json = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => AitronosJsonContext.Parse(body), errors, cancellationToken).ConfigureAwait(false);
+            var whole = _transport.Attach(AitronosResponse.Read(json), response);
             yield return new AitronosStreamEvent { EventType = "response.completed", Kind = AitronosStreamEventKind.Completed, Response = whole, ResponseId = whole.Id, ThreadId = whole.ThreadId, Raw = json };
             yield break;
         }
@@ -195,6 +194,11 @@ public class AitronosClient
 
             if (frame.Event is { } item)
             {
+                if (item.Response is { } carried)
+                {
+                    _transport.Attach(carried, response);
+                }
+
                 if (item.Kind == AitronosStreamEventKind.ContentDelta)
                 {
                     received.Append(item.Delta);

@@ -14,4 +14,6 @@ namespace ThreadClient.Aitronos;
 [JsonSerializable(typeof(bool))]
 internal sealed partial class AitronosJsonContext : JsonSerializerContext
 {
+    /// <summary>A reply body as one <see cref="JsonElement"/> (the Aitronos models read from it tolerantly).</summary>
+    public static JsonElement Parse(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize(body, Default.JsonElement);
 }

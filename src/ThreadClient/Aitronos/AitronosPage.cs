@@ -5,7 +5,7 @@ namespace ThreadClient.Aitronos;
 
 /// <summary>One page of a list (<c>data</c>, <c>first_id</c>, <c>last_id</c>, <c>has_more</c>, in either casing).</summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class AitronosPage<T>
+public sealed class AitronosPage<T> : ThreadsResult
 {
     /// <summary>The items of this page.</summary>
     public IReadOnlyList<T> Data { get; set; } = [];

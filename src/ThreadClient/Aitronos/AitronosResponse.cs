@@ -9,7 +9,7 @@ namespace ThreadClient.Aitronos;
 /// <c>response</c> (a string or <c>[{text}]</c>) or <c>choices[].message.content</c>, all behind
 /// <see cref="OutputText"/>. <see cref="Raw"/> keeps everything the service sent.
 /// </summary>
-public sealed class AitronosResponse
+public sealed class AitronosResponse : ThreadsResult
 {
     /// <summary>The response id, to chain with <c>previousResponseId</c>.</summary>
     public string? Id { get; set; }

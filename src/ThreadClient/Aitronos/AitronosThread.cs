@@ -4,7 +4,7 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Aitronos;
 
 /// <summary>A thread, read tolerantly (snake_case or camelCase; timestamps as ISO strings or unix seconds).</summary>
-public sealed class AitronosThread
+public sealed class AitronosThread : ThreadsResult
 {
     /// <summary>The thread id.</summary>
     public string Id { get; set; } = "";

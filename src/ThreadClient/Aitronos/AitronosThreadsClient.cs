@@ -68,8 +68,7 @@ public class AitronosThreadsClient
             Append(query, "visible_in_ui", visible ? "true" : "false");
         }
 
-        var json = await SendJsonAsync(_transport.CreateRequest(HttpMethod.Get, ThreadsPath + query, null), "/" + ThreadsPath, threadNamed: false, cancellationToken).ConfigureAwait(false);
-        return AitronosPage<AitronosThread>.Read(json, AitronosThread.Read);
+        return await SendAsync(_transport.CreateRequest(HttpMethod.Get, ThreadsPath + query, null), static body => AitronosPage<AitronosThread>.Read(AitronosJsonContext.Parse(body), AitronosThread.Read), threadNamed: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists every thread, fetching pages as the caller reads (<c>after</c> cursors).</summary>
@@ -94,8 +93,7 @@ public class AitronosThreadsClient
     public virtual async Task<AitronosPage<AitronosMessage>> ListMessagesPageAsync(string threadId, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = ThreadPath(threadId) + "/messages" + Query(options, nameof(options));
-        var json = await SendJsonAsync(_transport.CreateRequest(HttpMethod.Get, path, null), "/" + ThreadsPath, threadNamed: true, cancellationToken).ConfigureAwait(false);
-        return AitronosPage<AitronosMessage>.Read(json, AitronosMessage.Read);
+        return await SendAsync(_transport.CreateRequest(HttpMethod.Get, path, null), static body => AitronosPage<AitronosMessage>.Read(AitronosJsonContext.Parse(body), AitronosMessage.Read), threadNamed: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists every message of a thread, fetching pages as the caller reads.</summary>
@@ -208,17 +206,14 @@ public class AitronosThreadsClient
         var json = await ReadOptionalJsonAsync(response, cancellationToken).ConfigureAwait(false);
 
         // Some generations answer a PATCH with 204 and no body: report what was asked for.
-        return json is { } thread ? AitronosThread.Read(thread) : new AitronosThread { Id = threadId, State = state, Metadata = metadata ?? [] };
+        return _transport.Attach(json is { } thread ? AitronosThread.Read(thread) : new AitronosThread { Id = threadId, State = state, Metadata = metadata ?? [] }, response);
     }
 
-    private async Task<AitronosThread> SendThreadAsync(HttpRequestMessage request, string? threadId, CancellationToken cancellationToken)
-    {
-        var json = await SendJsonAsync(request, "/" + ThreadsPath, threadNamed: threadId is not null, cancellationToken).ConfigureAwait(false);
-        return AitronosThread.Read(json);
-    }
+    private Task<AitronosThread> SendThreadAsync(HttpRequestMessage request, string? threadId, CancellationToken cancellationToken) =>
+        SendAsync(request, static body => AitronosThread.Read(AitronosJsonContext.Parse(body)), threadNamed: threadId is not null, cancellationToken);
 
-    private Task<JsonElement> SendJsonAsync(HttpRequestMessage request, string endpoint, bool threadNamed, CancellationToken cancellationToken) =>
-        _transport.SendAsync(request, AitronosJsonContext.Default.JsonElement, AitronosErrors.For(endpoint, threadNamed, chained: false), cancellationToken);
+    private Task<T> SendAsync<T>(HttpRequestMessage request, ReplyReader<T> reader, bool threadNamed, CancellationToken cancellationToken) =>
+        _transport.SendAsync(request, reader, AitronosErrors.For("/" + ThreadsPath, threadNamed, chained: false), cancellationToken);
 
     private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

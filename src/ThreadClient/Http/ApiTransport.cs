@@ -77,6 +77,14 @@ internal sealed class ApiTransport
         }
     }
 
+    /// <summary>Records on <paramref name="result"/> the reply it was read from (for a reply read outside <see cref="SendAsync{T}(HttpRequestMessage, ReplyReader{T}, ErrorMapper, CancellationToken)"/>).</summary>
+    public T Attach<T>(T result, HttpResponseMessage response)
+        where T : ThreadsResult
+    {
+        result.SetResponse(response, Endpoint);
+        return result;
+    }
+
     /// <summary>Sends the request and expects no body worth reading (for example a 204).</summary>
     public async Task<HttpResponseMessage> SendBufferedAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
     {
@@ -138,6 +146,11 @@ internal sealed class ApiTransport
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException or OverflowException)
         {
             throw Unusable(response, Encoding.UTF8.GetString(body), "unreadable_reply", $"the reply is not the JSON the API defines ({ex.Message})", ex);
+        }
+
+        if (reply is ThreadsResult result)
+        {
+            result.SetResponse(response, Endpoint);
         }
 
         return reply ?? throw Unusable(response, Encoding.UTF8.GetString(body), "unreadable_reply", "the reply is JSON null.", null);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ThreadClient.Perplexity;
 
 /// <summary>The fields a Perplexity reply and each of its stream chunks share.</summary>
-public abstract class ChatCompletionBase
+public abstract class ChatCompletionBase : ThreadsResult
 {
     /// <summary>The completion id.</summary>
     [JsonPropertyName("id")]

@@ -48,6 +48,7 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
     internal void AppendMetadata(ChatCompletionBase chunk)
     {
         ChunkCount++;
+        _result.CopyResponseFrom(chunk);
         _result.Id ??= chunk.Id;
         _result.Created ??= chunk.Created;
         _result.Model ??= chunk.Model;
@@ -90,6 +91,7 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
             AgentResponse = _result.AgentResponse,
             AdditionalProperties = _result.AdditionalProperties is null ? null : new Dictionary<string, JsonElement>(_result.AdditionalProperties),
         };
+        completion.CopyResponseFrom(_result);
         foreach (var choice in _choices)
         {
             completion.Choices.Add(choice.Build());

@@ -185,6 +185,11 @@ public class PerplexityClient
 
         var received = fold is null ? new ReceivedText() : null;
         Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
+        if (fold is not null)
+        {
+            _transport.Attach(fold.Metadata, response);
+        }
+
         var chunks = new PerplexityReplyReader(fold);
         await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, chunks), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
@@ -201,7 +206,7 @@ public class PerplexityClient
             if (frame.Item is { } chunk)
             {
                 received!.Append(chunk.DeltaText);
-                yield return chunk;
+                yield return _transport.Attach(chunk, response);
             }
         }
     }

@@ -6,7 +6,7 @@ namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>The answer to <see cref="PerplexityAgentClient.CancelResponseAsync"/>: <c>{"response_id","status":"cancelling"}</c>.</summary>
 [JsonConverter(typeof(WireModelConverter<AgentCancellation>))]
-public sealed class AgentCancellation : IWireModel<AgentCancellation>
+public sealed class AgentCancellation : ThreadsResult, IWireModel<AgentCancellation>
 {
     private static readonly JsonFields<AgentCancellation> Table = new JsonFields<AgentCancellation>(static () => new())
         .Add("response_id", Wire.Text, static x => x.ResponseId, static (x, v) => x.ResponseId = v)

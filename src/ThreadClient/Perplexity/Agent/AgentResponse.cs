@@ -12,7 +12,7 @@ namespace ThreadClient.Perplexity.Agent;
 /// (<see cref="AgentOutputRaw"/>); fields it does not model are in <see cref="AdditionalProperties"/>.
 /// </summary>
 [JsonConverter(typeof(WireModelConverter<AgentResponse>))]
-public sealed class AgentResponse : IWireModel<AgentResponse>
+public sealed class AgentResponse : ThreadsResult, IWireModel<AgentResponse>
 {
     private static readonly ListConverter<AgentOutputItem> OutputItems = new(AgentOutputItemConverter.Instance);
 

@@ -213,6 +213,11 @@ public class PerplexityAgentClient
                 continue;
             }
 
+            if (item.Response is { } carried)
+            {
+                _transport.Attach(carried, response);
+            }
+
             switch (item.Kind)
             {
                 case AgentStreamEventKind.Failed:
