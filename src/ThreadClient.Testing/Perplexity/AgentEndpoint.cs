@@ -225,10 +225,7 @@ internal sealed class AgentEndpoint
     };
 
     private static JsonArray Output(string id, string query, string reply) =>
-    [
-        SearchItem(query),
-        MessageItem(id, reply, AgentResponseStatus.Completed),
-    ];
+        new(SearchItem(query), MessageItem(id, reply, AgentResponseStatus.Completed));
 
     private static JsonObject SearchItem(string query) => new()
     {
@@ -251,7 +248,7 @@ internal sealed class AgentEndpoint
         var content = new JsonArray();
         if (text is not null)
         {
-            content.Add(new JsonObject
+            content.Add((JsonNode)new JsonObject
             {
                 ["type"] = "output_text",
                 ["text"] = text,
