@@ -16,42 +16,56 @@ internal static class AitronosRequestWriter
         using (var writer = new Utf8JsonWriter(buffer, Wire.WriterOptions))
         {
             var snake = naming == AitronosFieldNaming.SnakeCase;
+            var extra = request.AdditionalProperties;
+
+            // One rule for every provider's extra fields: an extra that repeats a modelled field replaces it.
+            bool Modelled(string name) => extra is null || !extra.ContainsKey(name);
             writer.WriteStartObject();
-            if (request.OrganizationId is { } organization)
+            if (request.OrganizationId is { } organization && Modelled("organization_id"))
             {
                 writer.WriteString("organization_id", organization);
             }
 
-            writer.WriteString("model", request.Model);
-            if (request.Thread is { } thread)
+            if (Modelled("model"))
+            {
+                writer.WriteString("model", request.Model);
+            }
+
+            if (request.Thread is { } thread && Modelled("thread"))
             {
                 writer.WritePropertyName("thread");
                 WriteThread(writer, thread);
             }
 
-            if (request.ThreadState is { } state)
+            var stateName = snake ? "thread_state" : "threadState";
+            if (request.ThreadState is { } state && Modelled(stateName))
             {
-                writer.WriteString(snake ? "thread_state" : "threadState", ThreadLifecycle.ToWire(state));
+                writer.WriteString(stateName, ThreadLifecycle.ToWire(state));
             }
 
-            if (request.Store is { } store)
+            if (request.Store is { } store && Modelled("store"))
             {
                 writer.WriteBoolean("store", store);
             }
 
-            if (request.PreviousResponseId is { } previous)
+            var previousName = snake ? "previous_response_id" : "previousResponseId";
+            if (request.PreviousResponseId is { } previous && Modelled(previousName))
             {
-                writer.WriteString(snake ? "previous_response_id" : "previousResponseId", previous);
+                writer.WriteString(previousName, previous);
             }
 
-            writer.WritePropertyName("inputs");
-            JsonSerializer.Serialize(writer, request.Inputs, AitronosJsonContext.Default.IListAitronosInput);
-            if (stream)
+            if (Modelled("inputs"))
+            {
+                writer.WritePropertyName("inputs");
+                JsonSerializer.Serialize(writer, request.Inputs, AitronosJsonContext.Default.IListAitronosInput);
+            }
+
+            if (stream && Modelled("stream"))
             {
                 writer.WriteBoolean("stream", true);
             }
 
-            if (request.AdditionalProperties is { } extra)
+            if (extra is not null)
             {
                 foreach (var pair in extra)
                 {

@@ -130,6 +130,19 @@ public sealed class AitronosWireTests
     }
 
     [Fact]
+    public async Task An_additional_property_that_repeats_a_modelled_field_replaces_it_as_on_perplexity()
+    {
+        var extras = new Dictionary<string, System.Text.Json.JsonElement>
+        {
+            ["model"] = System.Text.Json.JsonDocument.Parse("\"ftg-3.0-speed\"").RootElement,
+            ["store"] = System.Text.Json.JsonDocument.Parse("false").RootElement,
+        };
+        var sent = await SendAsync(new AitronosResponseRequest { Model = "m", Store = true, Inputs = { AitronosInput.User("x") }, AdditionalProperties = extras });
+
+        Assert.Equal("""{"inputs":[{"role":"user","texts":[{"text":"x"}]}],"model":"ftg-3.0-speed","store":false}""", sent.Body);
+    }
+
+    [Fact]
     public async Task Bearer_token_replaces_the_api_key_header()
     {
         var sent = await SendAsync(
