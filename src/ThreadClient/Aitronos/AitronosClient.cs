@@ -53,10 +53,12 @@ public class AitronosClient
     {
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         var httpRequest = CreateHttpRequest(AitronosRequestWriter.Write(request, _options.FieldNaming, stream: false), stream: false);
-        return GenAiOperation.IsEnabled
-            ? ObservedCall.Observe(_transport, request.Model, request.Thread?.Id, () => SendAsync(httpRequest, Errors(request), cancellationToken), Outcome)
-            : SendAsync(httpRequest, Errors(request), cancellationToken);
+        return GenAiOperation.IsEnabled ? Observed(httpRequest, request, cancellationToken) : SendAsync(httpRequest, Errors(request), cancellationToken);
     }
+
+    /// <summary>The call under a GenAI operation; its own method, so that an unobserved call allocates no closure.</summary>
+    private Task<AitronosResponse> Observed(HttpRequestMessage httpRequest, AitronosResponseRequest request, CancellationToken cancellationToken) =>
+        ObservedCall.Observe(_transport, request.Model, request.Thread?.Id, () => SendAsync(httpRequest, Errors(request), cancellationToken), Outcome);
 
     /// <summary>
     /// Creates a model response with <c>stream: true</c> and yields its events as they arrive.

@@ -64,11 +64,13 @@ public class PerplexityClient
 
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, PerplexityErrors.ChatCompletionsPath, PerplexityRequestWriter.Write(request), RequestProfile.Generation);
 
-        // Observed (a GenAI span and metrics) only when someone listens: no extra allocation otherwise.
-        return GenAiOperation.IsEnabled
-            ? ObservedCall.Observe(_transport, request.Model, request.ThreadId, () => _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken), Outcome)
-            : _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken);
+        // Observed (a GenAI span and metrics) only when someone listens: no extra allocation otherwise
+        // (the observing closure lives in its own method, so an unobserved call never allocates it).
+        return GenAiOperation.IsEnabled ? Observed(httpRequest, request, cancellationToken) : _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken);
     }
+
+    private Task<ChatCompletion> Observed(HttpRequestMessage httpRequest, ChatCompletionRequest request, CancellationToken cancellationToken) =>
+        ObservedCall.Observe(_transport, request.Model, request.ThreadId, () => _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken), Outcome);
 
     /// <summary>
     /// Sends a chat completion request with <c>stream: true</c> and yields each chunk as it arrives.

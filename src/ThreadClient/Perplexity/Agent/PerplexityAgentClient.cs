@@ -50,10 +50,12 @@ public class PerplexityAgentClient
         }
 
         var httpRequest = _transport.CreateRequest(HttpMethod.Post, _options.AgentPath, Body(request), RequestProfile.Generation);
-        return GenAiOperation.IsEnabled
-            ? ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, () => _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken), Outcome)
-            : _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken);
+        return GenAiOperation.IsEnabled ? Observed(httpRequest, request, cancellationToken) : _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken);
     }
+
+    /// <summary>The call under a GenAI operation; its own method, so that an unobserved call allocates no closure.</summary>
+    private Task<AgentResponse> Observed(HttpRequestMessage httpRequest, AgentRequest request, CancellationToken cancellationToken) =>
+        ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, () => _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken), Outcome);
 
     /// <summary>
     /// Creates a response with <c>stream: true</c> and yields its events as they arrive. Fold them with
