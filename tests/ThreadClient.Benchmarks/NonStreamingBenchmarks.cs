@@ -16,6 +16,7 @@ public class NonStreamingBenchmarks
     private ThreadsClient _threads = null!;
     private PerplexitySession _session = null!;
     private ThreadsClient _aitronos = null!;
+    private IThreadsClient _injected = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +27,7 @@ public class NonStreamingBenchmarks
         _threads = Contenders.Contenders.ThreadClient(handler, Base);
         _session = _threads.Perplexity.ResumeSession(Contenders.Contenders.ThreadId);
         _aitronos = Contenders.Contenders.ThreadClient(new InMemoryHandler(Payloads.AitronosReplyBytes, "application/json"), Base);
+        _injected = Contenders.Contenders.InjectedThreadClient(handler, Base);
     }
 
     [Benchmark(Baseline = true, Description = "raw HttpClient + STJ source-gen")]
@@ -36,6 +38,14 @@ public class NonStreamingBenchmarks
 
     [Benchmark(Description = "ThreadClient CreateChatCompletionAsync")]
     public async Task<string?> ThreadClientCreate() => (await _threads.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest
+    {
+        UseThreads = true,
+        ThreadId = Contenders.Contenders.ThreadId,
+        Messages = { Perplexity.ChatMessage.User("What else has that director made?") },
+    })).ThreadId;
+
+    [Benchmark(Description = "ThreadClient via AddThreadsClient (DI)")]
+    public async Task<string?> ThreadClientInjected() => (await _injected.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest
     {
         UseThreads = true,
         ThreadId = Contenders.Contenders.ThreadId,

@@ -91,7 +91,7 @@ internal static class ThreadsClientRegistration
         var factory = container.GetRequiredService<IHttpClientFactory>();
         var perplexity = HttpClientName(name, "Perplexity");
         var aitronos = HttpClientName(name, "Aitronos");
-        return new ThreadsClient(options, () => factory.CreateClient(perplexity), () => factory.CreateClient(aitronos), owned: null);
+        return new ThreadsClient(options, new FactoryClient(factory, perplexity, options.TimeProvider).Get, new FactoryClient(factory, aitronos, options.TimeProvider).Get, owned: null);
     }
 
     private static TimeProvider Clock(IServiceProvider container, ThreadsClientOptions options) =>

@@ -1,9 +1,11 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenAI;
 using OpenAI.Chat;
 using OpenAI.Responses;
+using ThreadClient.DependencyInjection;
 using ThreadClient.Http;
 
 namespace ThreadClient.Benchmarks.Contenders;
@@ -42,5 +44,29 @@ public static class Contenders
             Aitronos = { ApiKey = "key", BaseAddress = baseAddress },
         };
         return new ThreadsClient(options, handler);
+    }
+
+    /// <summary>The client as an app gets it: <c>AddThreadsClient</c>, its factory clients over the same in-memory handler.</summary>
+    public static IThreadsClient InjectedThreadClient(HttpMessageHandler handler, Uri baseAddress)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddThreadsClient(o =>
+        {
+            o.Perplexity.ApiKey = "key";
+            o.Perplexity.BaseAddress = baseAddress;
+            o.Aitronos.ApiKey = "key";
+            o.Aitronos.BaseAddress = baseAddress;
+        }).Perplexity.ConfigurePrimaryHttpMessageHandler(() => new Shared(handler));
+        return services.BuildServiceProvider().GetRequiredService<IThreadsClient>();
+    }
+
+    /// <summary>Lets the factory dispose its handler chain at a rotation without disposing the shared in-memory handler.</summary>
+    private sealed class Shared(HttpMessageHandler inner) : HttpMessageHandler
+    {
+        private readonly HttpMessageInvoker _inner = new(inner, disposeHandler: false);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _inner.SendAsync(request, cancellationToken);
     }
 }

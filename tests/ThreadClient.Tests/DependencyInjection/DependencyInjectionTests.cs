@@ -160,21 +160,49 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task Handler_rotation_by_the_factory_does_not_break_a_session()
     {
-        var replies = new[] { PerplexityReply(ThreadA, "1"), PerplexityReply(ThreadA, "2"), PerplexityReply(ThreadA, "3") };
-        var rotating = new RotatingFactory(replies);
+        var rotating = new RotatingFactory(() => PerplexityReply(ThreadA, "ok"));
+        var clock = new TrackingTimeProvider();
         var services = new ServiceCollection();
         services.AddThreadsClient(o => o.Perplexity.ApiKey = TestKeys.Perplexity);
         services.AddSingleton<IHttpClientFactory>(rotating);
+        services.AddSingleton<TimeProvider>(clock);
         await using var provider = services.BuildServiceProvider();
         var session = provider.GetRequiredService<ThreadsClient>().Perplexity.StartSession();
 
+        // A factory client is reused for 30 s: past that, each call takes a new one (here, a new handler).
         await session.SendAsync("q1");
+        clock.Advance(TimeSpan.FromSeconds(31));
         await session.SendAsync("q2");
+        clock.Advance(TimeSpan.FromSeconds(31));
         var third = await session.SendAsync("q3");
 
         Assert.Equal(3, rotating.HandlersCreated);
         Assert.Equal(ThreadA, third.ConversationId);
         Assert.Equal([null, ThreadA, ThreadA], rotating.ThreadIdsSent);
+    }
+
+    [Fact]
+    public async Task Calls_within_30_seconds_reuse_one_factory_client_so_a_call_allocates_none()
+    {
+        var rotating = new RotatingFactory(() => PerplexityReply(ThreadA, "ok"));
+        var clock = new TrackingTimeProvider();
+        var services = new ServiceCollection();
+        services.AddThreadsClient(o => o.Perplexity.ApiKey = TestKeys.Perplexity);
+        services.AddSingleton<IHttpClientFactory>(rotating);
+        services.AddSingleton<TimeProvider>(clock);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<ThreadsClient>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("q") } });
+        }
+
+        Assert.Equal(1, rotating.HandlersCreated);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("q") } });
+        Assert.Equal(2, rotating.HandlersCreated);
     }
 
     [Fact]
@@ -240,8 +268,8 @@ public sealed class DependencyInjectionTests
         }
     }
 
-    /// <summary>A factory that builds a new handler for every client, as if each call landed after a rotation.</summary>
-    private sealed class RotatingFactory(HttpResponseMessage[] replies) : IHttpClientFactory
+    /// <summary>A factory that builds a new handler for every client, as if each client were taken after a rotation.</summary>
+    private sealed class RotatingFactory(Func<HttpResponseMessage> reply) : IHttpClientFactory
     {
         private int _created;
 
@@ -251,12 +279,12 @@ public sealed class DependencyInjectionTests
 
         public HttpClient CreateClient(string name)
         {
-            var index = Interlocked.Increment(ref _created) - 1;
+            Interlocked.Increment(ref _created);
             var handler = new RecordingHandler((request, _) =>
             {
                 var body = Body(request);
                 ThreadIdsSent.Add(body.TryGetProperty("thread_id", out var id) ? id.GetString() : null);
-                return replies[index];
+                return reply();
             });
             return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         }
