@@ -9,26 +9,36 @@ internal readonly record struct TranscriptBudget(int MaxTurns, int MaxCharacters
     /// <summary>
     /// Which of the held turns fit beside a new turn of <paramref name="newCharacters"/>, newest first:
     /// the index of the first message to send, how many turns that is, and how many turns are held.
+    /// One backward pass over the messages, allocating nothing (it runs on every turn).
     /// </summary>
     public (int Start, int Turns, int Held) Select(IReadOnlyList<TranscriptMessage> transcript, int newCharacters)
     {
-        var turns = Turns(transcript);
-        var taken = 0;
-        var characters = newCharacters;
-        var start = transcript.Count;
-        for (var k = turns.Count - 1; k >= 0 && taken < MaxTurns && characters + turns[k].Characters <= MaxCharacters; k--)
+        var (start, taken, held, characters, open) = (transcript.Count, 0, 0, newCharacters, true);
+        for (var end = transcript.Count - 1; end >= 0;)
         {
-            taken++;
-            characters += turns[k].Characters;
-            start = turns[k].Start;
+            var turnStart = TurnStart(transcript, end, out var turnCharacters);
+            held++;
+            if (open && taken < MaxTurns && characters + turnCharacters <= MaxCharacters)
+            {
+                taken++;
+                characters += turnCharacters;
+                start = turnStart;
+            }
+            else
+            {
+                open = false;
+            }
+
+            end = turnStart - 1;
         }
 
-        return (start, taken, turns.Count);
+        return (start, taken, held);
     }
 
     /// <summary>
     /// The transcript with one more turn, trimmed to the budget (the newest turn is always kept, even
-    /// when it alone is over the character budget); and how many old turns were dropped.
+    /// when it alone is over the character budget); and how many old turns were dropped. One new list,
+    /// trimmed in place.
     /// </summary>
     public (IReadOnlyList<TranscriptMessage> Transcript, int Dropped) Append(IReadOnlyList<TranscriptMessage>? transcript, IReadOnlyList<TranscriptMessage> turn)
     {
@@ -38,30 +48,29 @@ internal readonly record struct TranscriptBudget(int MaxTurns, int MaxCharacters
         var (start, taken, held) = Select(messages, 0);
         if (taken == 0 && held > 0)
         {
-            (start, taken) = (Turns(messages)[^1].Start, 1);
+            (start, taken) = (TurnStart(messages, messages.Count - 1, out _), 1);
         }
 
-        return (start == 0 ? messages : messages.GetRange(start, messages.Count - start), held - taken);
+        messages.RemoveRange(0, start);
+        return (messages, held - taken);
     }
 
     public static int Characters(IEnumerable<TranscriptMessage> messages) => messages.Sum(static m => m.Text.Length);
 
-    private static List<(int Start, int Characters)> Turns(IReadOnlyList<TranscriptMessage> transcript)
+    /// <summary>
+    /// Where the turn ending at <paramref name="end"/> starts (a turn is the messages after the previous
+    /// assistant reply, up to and including <paramref name="end"/>), and its characters.
+    /// </summary>
+    private static int TurnStart(IReadOnlyList<TranscriptMessage> transcript, int end, out int characters)
     {
-        var turns = new List<(int Start, int Characters)>();
-        var start = 0;
-        var characters = 0;
-        for (var i = 0; i < transcript.Count; i++)
+        characters = transcript[end].Text.Length;
+        var i = end - 1;
+        while (i >= 0 && !transcript[i].EndsTurn)
         {
             characters += transcript[i].Text.Length;
-            if (transcript[i].EndsTurn || i == transcript.Count - 1)
-            {
-                turns.Add((start, characters));
-                start = i + 1;
-                characters = 0;
-            }
+            i--;
         }
 
-        return turns;
+        return i + 1;
     }
 }
