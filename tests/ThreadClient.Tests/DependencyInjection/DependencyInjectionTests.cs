@@ -160,13 +160,8 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task Handler_rotation_by_the_factory_does_not_break_a_session()
     {
-        var rotating = new RotatingFactory(() => PerplexityReply(ThreadA, "ok"));
-        var clock = new TrackingTimeProvider();
-        var services = new ServiceCollection();
-        services.AddThreadsClient(o => o.Perplexity.ApiKey = TestKeys.Perplexity);
-        services.AddSingleton<IHttpClientFactory>(rotating);
-        services.AddSingleton<TimeProvider>(clock);
-        await using var provider = services.BuildServiceProvider();
+        var (rotating, clock) = (new RotatingFactory(() => PerplexityReply(ThreadA, "ok")), new TrackingTimeProvider());
+        await using var provider = RotatingProvider(rotating, clock);
         var session = provider.GetRequiredService<ThreadsClient>().Perplexity.StartSession();
 
         // A factory client is reused for 30 s: past that, each call takes a new one (here, a new handler).
@@ -184,13 +179,8 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task Calls_within_30_seconds_reuse_one_factory_client_so_a_call_allocates_none()
     {
-        var rotating = new RotatingFactory(() => PerplexityReply(ThreadA, "ok"));
-        var clock = new TrackingTimeProvider();
-        var services = new ServiceCollection();
-        services.AddThreadsClient(o => o.Perplexity.ApiKey = TestKeys.Perplexity);
-        services.AddSingleton<IHttpClientFactory>(rotating);
-        services.AddSingleton<TimeProvider>(clock);
-        await using var provider = services.BuildServiceProvider();
+        var (rotating, clock) = (new RotatingFactory(() => PerplexityReply(ThreadA, "ok")), new TrackingTimeProvider());
+        await using var provider = RotatingProvider(rotating, clock);
         var client = provider.GetRequiredService<ThreadsClient>();
 
         for (var i = 0; i < 5; i++)
@@ -266,6 +256,16 @@ public sealed class DependencyInjectionTests
             request.Headers.Add("x-stamped", "yes");
             return base.SendAsync(request, cancellationToken);
         }
+    }
+
+    /// <summary>A container whose client takes its HTTP clients from <paramref name="factory"/>, on <paramref name="clock"/>.</summary>
+    private static ServiceProvider RotatingProvider(IHttpClientFactory factory, TimeProvider clock)
+    {
+        var services = new ServiceCollection();
+        services.AddThreadsClient(o => o.Perplexity.ApiKey = TestKeys.Perplexity);
+        services.AddSingleton(factory);
+        services.AddSingleton(clock);
+        return services.BuildServiceProvider();
     }
 
     /// <summary>A factory that builds a new handler for every client, as if each client were taken after a rotation.</summary>

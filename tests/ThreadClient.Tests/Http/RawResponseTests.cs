@@ -7,24 +7,12 @@ using ThreadClient.Tests.Perplexity;
 using ThreadClient.Tests.Perplexity.Agent;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace ThreadClient.Tests.Http;
 
 /// <summary>Every result says which HTTP reply produced it: status, request id, rate limits, headers (<see cref="ThreadsResult.GetRawResponse"/>).</summary>
-public sealed class RawResponseTests : IDisposable
+public sealed class RawResponseTests : ScriptedServer
 {
-    private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
-
-    public void Dispose() => _server.Stop();
-
-    private ThreadsClient Client() => new(new ThreadsClientOptions
-    {
-        Perplexity = { ApiKey = TestKeys.Perplexity, BaseAddress = new Uri(_server.Url! + "/") },
-        Aitronos = { ApiKey = TestKeys.Aitronos, BaseAddress = new Uri(_server.Url! + "/") },
-    });
-
     private static IResponseBuilder Reply(string body, string requestId, string contentType = "application/json", int status = 200) => Response.Create()
         .WithStatusCode(status)
         .WithHeader("Content-Type", contentType)
@@ -40,7 +28,7 @@ public sealed class RawResponseTests : IDisposable
     [Fact]
     public async Task A_chat_completion_gives_its_status_request_id_rate_limits_and_headers()
     {
-        _server.Given(Request.Create().WithPath("/chat/completions").UsingPost())
+        Server.Given(Request.Create().WithPath("/chat/completions").UsingPost())
             .RespondWith(Reply("""{"id":"c1","model":"sonar-pro","choices":[{"index":0,"message":{"role":"assistant","content":"hi"}}]}""", "req-chat-1"));
         using var client = Client();
 
@@ -58,11 +46,11 @@ public sealed class RawResponseTests : IDisposable
     [Fact]
     public async Task Aitronos_responses_threads_pages_and_patched_threads_carry_their_replies()
     {
-        _server.Given(Request.Create().WithPath("/v1/model/response").UsingPost())
+        Server.Given(Request.Create().WithPath("/v1/model/response").UsingPost())
             .RespondWith(Reply("""{"id":"resp_1","thread_id":"th_1","output":[{"content":[{"type":"output_text","text":"hi"}]}]}""", "req-response"));
-        _server.Given(Request.Create().WithPath("/v1/threads/th_1").UsingGet()).RespondWith(Reply("""{"id":"th_1","state":"open"}""", "req-get"));
-        _server.Given(Request.Create().WithPath("/v1/threads").UsingGet()).RespondWith(Reply("""{"object":"list","data":[{"id":"th_1"}],"has_more":false}""", "req-list"));
-        _server.Given(Request.Create().WithPath("/v1/threads/th_1").UsingPatch()).RespondWith(Reply("", "req-patch", status: 204));
+        Server.Given(Request.Create().WithPath("/v1/threads/th_1").UsingGet()).RespondWith(Reply("""{"id":"th_1","state":"open"}""", "req-get"));
+        Server.Given(Request.Create().WithPath("/v1/threads").UsingGet()).RespondWith(Reply("""{"object":"list","data":[{"id":"th_1"}],"has_more":false}""", "req-list"));
+        Server.Given(Request.Create().WithPath("/v1/threads/th_1").UsingPatch()).RespondWith(Reply("", "req-patch", status: 204));
         using var client = Client();
 
         var response = await client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "ftg-3.0", Thread = "th_1", Inputs = { AitronosInput.User("Q") } });
@@ -79,9 +67,9 @@ public sealed class RawResponseTests : IDisposable
     [Fact]
     public async Task Agent_api_responses_and_cancellations_carry_their_replies()
     {
-        _server.Given(Request.Create().WithPath("/v1/responses").UsingPost())
+        Server.Given(Request.Create().WithPath("/v1/responses").UsingPost())
             .RespondWith(Reply("""{"id":"resp_a","object":"response","status":"completed","output":[]}""", "req-agent"));
-        _server.Given(Request.Create().WithPath("/v1/responses/resp_a/cancel").UsingPost())
+        Server.Given(Request.Create().WithPath("/v1/responses/resp_a/cancel").UsingPost())
             .RespondWith(Reply("""{"response_id":"resp_a","status":"cancelling"}""", "req-cancel"));
         using var client = Client();
 
@@ -95,9 +83,9 @@ public sealed class RawResponseTests : IDisposable
     [Fact]
     public async Task Streams_give_the_streams_reply_on_every_chunk_and_on_the_folded_result_enumerated_or_not()
     {
-        _server.Given(Request.Create().WithPath("/chat/completions").UsingPost())
+        Server.Given(Request.Create().WithPath("/chat/completions").UsingPost())
             .RespondWith(Reply(PerplexityStreams.FullMode(["Hel", "lo"]), "req-stream", "text/event-stream"));
-        _server.Given(Request.Create().WithPath("/v1/responses").UsingPost())
+        Server.Given(Request.Create().WithPath("/v1/responses").UsingPost())
             .RespondWith(Reply(AgentStreams.Sse(AgentStreams.Documented("Hi")), "req-agent-stream", "text/event-stream"));
         using var client = Client();
         var request = new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } };
@@ -133,7 +121,7 @@ public sealed class RawResponseTests : IDisposable
     [Fact]
     public async Task A_header_that_echoes_the_key_is_redacted()
     {
-        _server.Given(Request.Create().WithPath("/chat/completions").UsingPost())
+        Server.Given(Request.Create().WithPath("/chat/completions").UsingPost())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithHeader("x-debug-auth", "Bearer " + TestKeys.Perplexity)
                 .WithBody("""{"id":"c1","choices":[{"index":0,"message":{"role":"assistant","content":"hi"}}]}"""));
         using var client = Client();

@@ -5,8 +5,6 @@ using ThreadClient.Tests.Infrastructure;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace ThreadClient.Tests.Http;
 
@@ -15,23 +13,12 @@ namespace ThreadClient.Tests.Http;
 /// request matching (a request the script does not expect gets WireMock's 404 and fails the test) and
 /// scripted fault sequences, over real sockets. The emulator stays for stateful flows.
 /// </summary>
-public sealed class ScriptedServerTests : IDisposable
+public sealed class ScriptedServerTests : ScriptedServer
 {
-    private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
-
-    public void Dispose() => _server.Stop();
-
-    private ThreadsClient Client(int maxRetries = 2) => new(new ThreadsClientOptions
-    {
-        Perplexity = { ApiKey = TestKeys.Perplexity, BaseAddress = new Uri(_server.Url! + "/") },
-        Aitronos = { ApiKey = TestKeys.Aitronos, BaseAddress = new Uri(_server.Url! + "/") },
-        Resilience = { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
-    });
-
     [Fact]
     public async Task A_seed_request_is_sent_exactly_as_documented_with_its_key_and_read_back()
     {
-        _server.Given(Request.Create().WithPath("/chat/completions").UsingPost()
+        Server.Given(Request.Create().WithPath("/chat/completions").UsingPost()
                 .WithHeader("Authorization", "Bearer " + TestKeys.Perplexity)
                 .WithHeader("Content-Type", "application/json", MatchBehaviour.AcceptOnMatch)
                 .WithBody(new JsonMatcher("""{"model":"sonar-pro","messages":[{"role":"user","content":"What is the capital of France?"}],"use_threads":true}""")))
@@ -42,38 +29,38 @@ public sealed class ScriptedServerTests : IDisposable
         var reply = await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { UseThreads = true, Messages = { ChatMessage.User("What is the capital of France?") } });
 
         Assert.Equal(("Paris.", "7c9e6679-7425-40de-944b-e07fc1f90ae7"), (reply.Content, reply.ThreadId));
-        Assert.Single(_server.LogEntries);
+        Assert.Single(Server.LogEntries);
     }
 
     [Fact]
     public async Task A_scripted_503_then_429_then_200_is_retried_twice_honouring_retry_after()
     {
         var get = Request.Create().WithPath("/v1/threads/th_1").UsingGet().WithHeader("X-API-Key", TestKeys.Aitronos);
-        _server.Given(get).InScenario("flaky").WillSetStateTo("busy")
+        Server.Given(get).InScenario("flaky").WillSetStateTo("busy")
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("""{"success":false,"error":{"code":"UNAVAILABLE","message":"try later"}}"""));
-        _server.Given(get).InScenario("flaky").WhenStateIs("busy").WillSetStateTo("ok")
+        Server.Given(get).InScenario("flaky").WhenStateIs("busy").WillSetStateTo("ok")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0").WithBody("""{"success":false,"error":{"code":"RATE_LIMITED","message":"slow"}}"""));
-        _server.Given(get).InScenario("flaky").WhenStateIs("ok")
+        Server.Given(get).InScenario("flaky").WhenStateIs("ok")
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"id":"th_1","object":"thread","state":"open"}"""));
         using var client = Client();
 
         var thread = await client.Aitronos.Threads.GetAsync("th_1");
 
         Assert.Equal(("th_1", ThreadLifecycleState.Open), (thread.Id, thread.State));
-        Assert.Equal([503, 429, 200], _server.LogEntries.Select(e => e.ResponseMessage.StatusCode is { } code ? Convert.ToInt32(code, System.Globalization.CultureInfo.InvariantCulture) : 200));
+        Assert.Equal([503, 429, 200], Server.LogEntries.Select(e => e.ResponseMessage.StatusCode is { } code ? Convert.ToInt32(code, System.Globalization.CultureInfo.InvariantCulture) : 200));
     }
 
     [Fact]
     public async Task A_paid_post_is_not_repeated_after_a_500_and_the_error_is_mapped_with_its_request_id()
     {
-        _server.Given(Request.Create().WithPath("/v1/model/response").UsingPost())
+        Server.Given(Request.Create().WithPath("/v1/model/response").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(500).WithHeader("x-request-id", "req-77").WithBody("""{"success":false,"error":{"code":"INTERNAL","message":"boom","type":"server_error","status":500}}"""));
         using var client = Client();
 
         var error = await Assert.ThrowsAsync<ThreadsApiException>(() => client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "ftg-3.0", Inputs = { AitronosInput.User("hi") } }));
 
         Assert.Equal((HttpStatusCode.InternalServerError, "INTERNAL", "req-77"), (error.StatusCode, error.ErrorCode, error.RequestId));
-        Assert.Single(_server.LogEntries);
+        Assert.Single(Server.LogEntries);
     }
 
     [Theory]
@@ -82,7 +69,7 @@ public sealed class ScriptedServerTests : IDisposable
     [InlineData(401, """{"success":false,"error":{"code":"UNAUTHORIZED","message":"bad key"}}""", typeof(ThreadsAuthenticationException))]
     public async Task Aitronos_error_envelopes_map_to_their_exceptions_over_real_http(int status, string body, Type expected)
     {
-        _server.Given(Request.Create().WithPath("/v1/model/response").UsingPost().WithBody(new JsonPartialMatcher("""{"thread":"th_9"}""")))
+        Server.Given(Request.Create().WithPath("/v1/model/response").UsingPost().WithBody(new JsonPartialMatcher("""{"thread":"th_9"}""")))
             .RespondWith(Response.Create().WithStatusCode(status).WithBody(body));
         using var client = Client();
 
