@@ -152,6 +152,10 @@ public class PerplexityClient
 
     /// <summary>A generation's stream (enumerated, or folded into <paramref name="fold"/>), observed when someone listens.</summary>
     internal IAsyncEnumerable<ChatCompletionChunk> Stream(ChatCompletionRequest request, ChatCompletionBuilder? fold, CancellationToken cancellationToken) =>
+        GenAiOperation.IsEnabled ? ObservedStream(request, fold, cancellationToken) : StreamCore(request, fold, cancellationToken);
+
+    /// <summary>The stream under a GenAI operation; its own method, so that an unobserved stream allocates no closure.</summary>
+    private IAsyncEnumerable<ChatCompletionChunk> ObservedStream(ChatCompletionRequest request, ChatCompletionBuilder? fold, CancellationToken cancellationToken) =>
         ObservedCall.Observe(_transport, request.Model, request.ThreadId, StreamCore(request, fold, cancellationToken), fold is null ? Outcome : null, fold is null ? null : () => Outcome(fold.Metadata, fold.FinishReason));
 
     /// <summary>What a completion or chunk says about itself, for telemetry.</summary>

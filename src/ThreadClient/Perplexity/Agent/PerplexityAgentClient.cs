@@ -254,6 +254,10 @@ public class PerplexityAgentClient
 
     /// <summary>A generation's stream (enumerated, or folded into <paramref name="fold"/>), observed when someone listens.</summary>
     internal IAsyncEnumerable<AgentStreamEvent> Stream(AgentRequest request, AgentResponseBuilder? fold, CancellationToken cancellationToken) =>
+        GenAiOperation.IsEnabled ? ObservedStream(request, fold, cancellationToken) : StreamCore(request, fold, cancellationToken);
+
+    /// <summary>The stream under a GenAI operation; its own method, so that an unobserved stream allocates no closure.</summary>
+    private IAsyncEnumerable<AgentStreamEvent> ObservedStream(AgentRequest request, AgentResponseBuilder? fold, CancellationToken cancellationToken) =>
         ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, StreamCore(request, fold, cancellationToken), fold is null ? static e => e.Response is { } r ? Outcome(r) : default : null, fold is null ? null : () => fold.Response is { } r ? Outcome(r) : default);
 
     /// <summary>What a response says about itself, for telemetry (the Agent API keeps no thread; its status stands for the finish reason).</summary>
