@@ -1,42 +1,37 @@
 using BenchmarkDotNet.Attributes;
-using ThreadClient.Testing;
 using OpenAI.Chat;
 using ThreadClient.Benchmarks.Contenders;
 using ThreadClient.Perplexity;
 
 namespace ThreadClient.Benchmarks;
 
-/// <summary>The same calls over real HTTP to Kestrel on 127.0.0.1: one at a time, and 64 at once.</summary>
+/// <summary>The same calls over real HTTP to Kestrel on 127.0.0.1, in a server process of its own: one at a time, and 64 at once.</summary>
 [MemoryDiagnoser]
 public class LoopbackBenchmarks
 {
     private const int Concurrency = 64;
-    private LoopbackServer _server = null!;
+    private System.Diagnostics.Process _server = null!;
     private RawClient _raw = null!;
     private ChatClient _openAi = null!;
     private ThreadsClient _threads = null!;
 
     [GlobalSetup]
-    public async Task Setup()
+    public void Setup()
     {
-        _server = await LoopbackServer.StartAsync(async context =>
-        {
-            using (var reader = new StreamReader(context.Request.Body))
-            {
-                await reader.ReadToEndAsync();
-            }
-
-            context.Response.ContentType = "application/json";
-            await context.Response.Body.WriteAsync(Payloads.SeedReplyBytes);
-        });
+        (_server, var baseAddress) = LoopbackServerProcess.Start();
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency };
-        _raw = new RawClient(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, _server.BaseAddress);
-        _openAi = Contenders.Contenders.OpenAi(handler, _server.BaseAddress);
-        _threads = Contenders.Contenders.ThreadClient(handler, _server.BaseAddress);
+        _raw = new RawClient(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, baseAddress);
+        _openAi = Contenders.Contenders.OpenAi(handler, baseAddress);
+        _threads = Contenders.Contenders.ThreadClient(handler, baseAddress);
     }
 
     [GlobalCleanup]
-    public async Task Cleanup() => await _server.DisposeAsync();
+    public async Task Cleanup()
+    {
+        _server.StandardInput.Close();
+        await _server.WaitForExitAsync();
+        _server.Dispose();
+    }
 
     [Benchmark(Baseline = true, Description = "raw, one call")]
     public Task<RawCompletion> Raw() => _raw.CompleteAsync("Q", Contenders.Contenders.ThreadId);

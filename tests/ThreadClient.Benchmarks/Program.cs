@@ -8,6 +8,12 @@ using ThreadClient.Benchmarks;
 // dotnet run -c Release --project tests/ThreadClient.Benchmarks -- --quick  spot check, under two minutes
 // dotnet run -c Release --project tests/ThreadClient.Benchmarks -- --medium --filter '*Agent*'  fewer, longer iterations than the full run
 // Any other arguments go to BenchmarkDotNet (for example --filter *Streaming*).
+if (args.Contains(LoopbackServerProcess.Flag))
+{
+    await LoopbackServerProcess.ServeAsync();
+    return;
+}
+
 var quick = args.Contains("--quick");
 var medium = args.Contains("--medium");
 var rest = args.Where(a => a is not "--quick" and not "--medium").ToArray();
