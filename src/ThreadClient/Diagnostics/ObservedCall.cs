@@ -9,7 +9,7 @@ internal static class ObservedCall
 {
     /// <summary>Observes a call that returns the whole reply.</summary>
     public static Task<T> Observe<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, Func<Task<T>> call, Func<T, GenAiOutcome> outcome) =>
-        GenAiOperation.Start(transport, requestModel, conversationId) is { } operation ? ObserveAsync(operation, call, outcome) : call();
+        GenAiOperation.IsEnabled ? ObserveAsync(transport, requestModel, conversationId, call, outcome) : call();
 
     /// <summary>
     /// Observes a stream: each enumeration is one operation, from the request to the last event; its outcome
@@ -19,8 +19,14 @@ internal static class ObservedCall
     public static IAsyncEnumerable<T> Observe<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, IAsyncEnumerable<T> stream, Func<T, GenAiOutcome>? observe, Func<GenAiOutcome>? atEnd = null) =>
         GenAiOperation.IsEnabled ? new ObservedStream<T>(transport, requestModel, conversationId, stream, observe, atEnd) : stream;
 
-    private static async Task<T> ObserveAsync<T>(GenAiOperation operation, Func<Task<T>> call, Func<T, GenAiOutcome> outcome)
+    /// <remarks>
+    /// The span starts inside this async method, so that it is <see cref="System.Diagnostics.Activity.Current"/> for
+    /// the call's own work only: an async method's changes to the ambient context do not flow back to its caller,
+    /// whose current activity is the same after the call as before it.
+    /// </remarks>
+    private static async Task<T> ObserveAsync<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, Func<Task<T>> call, Func<T, GenAiOutcome> outcome)
     {
+        var operation = GenAiOperation.Start(transport, requestModel, conversationId);
         T reply;
         try
         {
@@ -28,29 +34,46 @@ internal static class ObservedCall
         }
         catch (Exception ex)
         {
-            operation.Fail(ex);
+            operation?.Fail(ex);
             throw;
         }
 
-        operation.Complete(outcome(reply));
+        operation?.Complete(outcome(reply));
         return reply;
     }
 
     private sealed class ObservedStream<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, IAsyncEnumerable<T> stream, Func<T, GenAiOutcome>? observe, Func<GenAiOutcome>? atEnd) : IAsyncEnumerable<T>
     {
         public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-            GenAiOperation.Start(transport, requestModel, conversationId) is { } operation
-                ? new Enumerator(operation, stream.GetAsyncEnumerator(cancellationToken), observe, atEnd)
-                : stream.GetAsyncEnumerator(cancellationToken);
+            new Enumerator(this, stream.GetAsyncEnumerator(cancellationToken));
 
-        private sealed class Enumerator(GenAiOperation operation, IAsyncEnumerator<T> inner, Func<T, GenAiOutcome>? observe, Func<GenAiOutcome>? atEnd) : IAsyncEnumerator<T>
+        private GenAiOperation? Start() => GenAiOperation.Start(transport, requestModel, conversationId);
+
+        private GenAiOutcome Seen(GenAiOutcome outcome, T item) => observe is null ? outcome : outcome.With(observe(item));
+
+        private GenAiOutcome Final(GenAiOutcome outcome) => atEnd is null ? outcome : outcome.With(atEnd());
+
+        /// <summary>
+        /// Starts the operation in the first <see cref="MoveNextAsync"/> (an async method, so the span is current
+        /// for the request it sends and never leaks into the caller's context), and ends it at the last event,
+        /// at an error, or when the caller disposes the enumerator early.
+        /// </summary>
+        private sealed class Enumerator(ObservedStream<T> owner, IAsyncEnumerator<T> inner) : IAsyncEnumerator<T>
         {
+            private GenAiOperation? _operation;
+            private bool _started;
             private GenAiOutcome _outcome;
 
             public T Current => inner.Current;
 
             public async ValueTask<bool> MoveNextAsync()
             {
+                if (!_started)
+                {
+                    _started = true;
+                    _operation = owner.Start();
+                }
+
                 bool more;
                 try
                 {
@@ -58,15 +81,15 @@ internal static class ObservedCall
                 }
                 catch (Exception ex)
                 {
-                    operation.Fail(ex);
+                    _operation?.Fail(ex);
                     throw;
                 }
 
-                if (more && observe is not null)
+                if (more)
                 {
-                    _outcome = _outcome.With(observe(inner.Current));
+                    _outcome = owner.Seen(_outcome, inner.Current);
                 }
-                else if (!more)
+                else
                 {
                     End();
                 }
@@ -80,7 +103,7 @@ internal static class ObservedCall
                 return inner.DisposeAsync();
             }
 
-            private void End() => operation.Complete(atEnd is null ? _outcome : _outcome.With(atEnd()));
+            private void End() => _operation?.Complete(owner.Final(_outcome));
         }
     }
 }

@@ -214,6 +214,30 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task A_generation_span_is_a_child_of_the_callers_activity_and_never_stays_current_after_it()
+    {
+        const string host = "telemetry-parent.test";
+        using var telemetry = new Telemetry(host);
+        var handler = new RecordingHandler((_, i) => i == 0
+            ? RecordingHandler.Json("""{"id":"c1","choices":[{"index":0,"message":{"role":"assistant","content":"hi"}}]}""")
+            : RecordingHandler.EventStream(PerplexityStreams.FullMode(["a", "b"])));
+        using var client = RecordingHandler.CreateClient(handler, o => o.Perplexity.BaseAddress = new Uri($"https://{host}/"));
+        using var parent = new Activity("the caller's work") { ActivityTraceFlags = ActivityTraceFlags.Recorded }.Start();
+
+        await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } });
+        var afterCall = Activity.Current;
+        await foreach (var _ in client.Perplexity.StreamChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } }))
+        {
+            Assert.Same(parent, Activity.Current);
+        }
+
+        Assert.Same(parent, afterCall);
+        Assert.Same(parent, Activity.Current);
+        Assert.Equal(2, telemetry.Spans.Count);
+        Assert.All(telemetry.Spans, span => Assert.Equal(parent.SpanId, span.ParentSpanId));
+    }
+
+    [Fact]
     public async Task A_failed_generation_marks_its_span_and_duration_with_the_error_type()
     {
         const string host = "telemetry-failed.test";
