@@ -82,7 +82,13 @@ internal sealed class EmulatorCommandLine
                     hostOrPort = true;
                     break;
                 case "--urls":
-                    foreach (var url in Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    var urls = Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (urls.Length == 0)
+                    {
+                        throw new FormatException("--urls needs at least one address, for example http://127.0.0.1:5080.");
+                    }
+
+                    foreach (var url in urls)
                     {
                         options.Urls.Add(url);
                     }

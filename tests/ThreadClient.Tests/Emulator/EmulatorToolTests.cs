@@ -40,6 +40,8 @@ public sealed class EmulatorToolTests
     [InlineData(new[] { "--port=-1" }, "--port needs a number")]
     [InlineData(new[] { "--no-api-key=yes" }, "--no-api-key takes no value")]
     [InlineData(new[] { "--port=1", "--urls=http://127.0.0.1:2" }, "--urls names full addresses")]
+    [InlineData(new[] { "--urls=" }, "--urls needs at least one address")]
+    [InlineData(new[] { "--urls", ";" }, "--urls needs at least one address")]
     public void A_bad_command_line_is_an_error_that_says_what_is_wrong(string[] args, string says)
     {
         var error = Assert.Throws<FormatException>(() => EmulatorCommandLine.Parse(args));
