@@ -96,7 +96,8 @@ internal sealed class PerplexityEndpoint
         }
 
         var completion = Envelope(id, "chat.completion", request.Model, threadId, now);
-        completion["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = Message(reply), ["finish_reason"] = "stop" });
+        // The official SDK's Choice type has a delta even on a whole reply (empty there), as the service sends it.
+        completion["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = Message(""), ["message"] = Message(reply), ["finish_reason"] = "stop" });
         completion["usage"] = usage;
         completion["citations"] = new JsonArray(SourceUrl);
         completion["search_results"] = SearchResults();

@@ -37,6 +37,7 @@ public sealed class EmulatorFidelityTests
         Assert.Equal(cost["input_tokens_cost"]!.GetValue<double>() + cost["output_tokens_cost"]!.GetValue<double>() + 0.014, cost["total_cost"]!.GetValue<double>(), 6);
         Assert.Equal(["title", "url", "date", "last_updated", "snippet", "source"], result.AsObject().Select(p => p.Key));
         Assert.Equal("web", result["source"]!.GetValue<string>());
+        Assert.Equal(("assistant", ""), (reply["choices"]![0]!["delta"]!["role"]!.GetValue<string>(), reply["choices"]![0]!["delta"]!["content"]!.GetValue<string>()));
     }
 
     [Fact]
