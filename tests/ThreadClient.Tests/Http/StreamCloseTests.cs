@@ -59,9 +59,11 @@ public sealed class StreamCloseTests
 
         var aborted = await slow.Aborted.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
-        // .NET's default drain would keep reading for up to 2 s while the server wrote all 11 frames.
-        Assert.InRange(Stopwatch.GetElapsedTime(broke, aborted), TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
-        Assert.InRange(Volatile.Read(ref slow.Written), 1, 3);
+        // .NET's default drain would keep reading for up to 2 s while the server wrote all 11 frames (330 ms):
+        // closed at once, the server sees the abort well before that and never writes the last frames.
+        // (The bounds leave room for a loaded machine running the whole suite.)
+        Assert.InRange(Stopwatch.GetElapsedTime(broke, aborted), TimeSpan.Zero, TimeSpan.FromMilliseconds(1000));
+        Assert.InRange(Volatile.Read(ref slow.Written), 1, Frames - 2);
     }
 
     [Fact]
