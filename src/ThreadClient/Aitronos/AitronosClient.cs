@@ -18,7 +18,7 @@ public class AitronosClient
 {
     internal const string ResponsePath = "v1/model/response";
 
-    private static readonly SseItemParser<AitronosStreamFrame> ParseFrame = AitronosStreamFrame.Parse;
+    private static readonly SseItemParser<StreamFrame<AitronosStreamEvent>> ParseFrame = AitronosStreamFrame.Parse;
 
     private readonly ApiTransport _transport = null!;
     private readonly AitronosOptions _options = null!;
@@ -188,13 +188,12 @@ public class AitronosClient
                 yield break;
             }
 
-            if (frame.Error is { } error)
+            if (frame.ErrorBody is not null)
             {
-                var details = ErrorReplyReader.Parse(_transport.Endpoint, HttpStatusCode.OK, error.GetRawText(), requestId: null, retryAfter: null);
-                throw new ThreadsStreamException(details, received.ToString());
+                throw frame.ToException(_transport.Endpoint, received.ToString());
             }
 
-            if (frame.Event is { } item)
+            if (frame.Item is { } item)
             {
                 if (item.Response is { } carried)
                 {

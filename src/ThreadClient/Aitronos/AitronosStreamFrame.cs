@@ -5,25 +5,13 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Aitronos;
 
 /// <summary>
-/// One parsed SSE event of a streamed response. The type comes from the <c>event:</c> line, or,
-/// when that is absent, from the JSON's <c>event</c> (or <c>type</c>) field.
+/// Reads one SSE event of a streamed response into the stream frame every provider shares
+/// (<see cref="StreamFrame{T}"/>: an event, <c>[DONE]</c>, an error frame, or nothing). The type comes from
+/// the <c>event:</c> line, or, when that is absent, from the JSON's <c>event</c> (or <c>type</c>) field.
 /// </summary>
-internal readonly struct AitronosStreamFrame
+internal static class AitronosStreamFrame
 {
-    private AitronosStreamFrame(AitronosStreamEvent? item, bool isDone, JsonElement? error)
-    {
-        Event = item;
-        IsDone = isDone;
-        Error = error;
-    }
-
-    public AitronosStreamEvent? Event { get; }
-
-    public bool IsDone { get; }
-
-    public JsonElement? Error { get; }
-
-    public static AitronosStreamFrame Parse(string sseEventType, ReadOnlySpan<byte> data)
+    public static StreamFrame<AitronosStreamEvent> Parse(string sseEventType, ReadOnlySpan<byte> data)
     {
         var trimmed = SseStream.Payload(data);
         if (trimmed.IsEmpty)
@@ -33,7 +21,7 @@ internal readonly struct AitronosStreamFrame
 
         if (SseStream.IsDone(trimmed))
         {
-            return new AitronosStreamFrame(null, true, null);
+            return StreamFrame<AitronosStreamEvent>.Done;
         }
 
         var json = JsonSerializer.Deserialize(trimmed, AitronosJsonContext.Default.JsonElement);
@@ -59,10 +47,10 @@ internal readonly struct AitronosStreamFrame
                 kind = AitronosStreamEventKind.Heartbeat;
                 break;
             case "response.error" or "response.failed" or "error":
-                return new AitronosStreamFrame(null, false, json);
+                return StreamFrame<AitronosStreamEvent>.Error(trimmed);
             case "" when ReplyChecks.IsErrorEnvelope(trimmed):
                 // An error envelope sent as a plain data frame, with no event name at all.
-                return new AitronosStreamFrame(null, false, json);
+                return StreamFrame<AitronosStreamEvent>.Error(trimmed);
             default:
                 return default;
         }
@@ -86,7 +74,7 @@ internal readonly struct AitronosStreamFrame
             item.ThreadId ??= item.Response.ThreadId;
         }
 
-        return new AitronosStreamFrame(item, false, null);
+        return StreamFrame<AitronosStreamEvent>.Of(item);
     }
 
     // Newer events nest the response: {"type":"response.created","response":{"id":...,"status":...}}.
