@@ -19,8 +19,12 @@ internal static class EmulatorInput
         _ => throw new EmulatorInputException("body", "a JSON object"),
     };
 
-    public static string? String(JsonNode? parent, string name, string? path = null) =>
-        Value(parent, name, path, JsonValueKind.String, "a string", static v => v.GetValue<string>());
+    public static string? String(JsonNode? parent, string name, string? path = null) => Field(parent, name) switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        _ => throw new EmulatorInputException(path ?? name, "a string"),
+    };
 
     public static bool? Boolean(JsonNode? parent, string name, string? path = null)
     {
@@ -62,18 +66,6 @@ internal static class EmulatorInput
     {
         var node = parent is JsonObject json && json.TryGetPropertyValue(name, out var value) ? value : null;
         return node?.GetValueKind() == JsonValueKind.Null ? null : node;
-    }
-
-    private static T? Value<T>(JsonNode? parent, string name, string? path, JsonValueKind kind, string expected, Func<JsonValue, T> read)
-        where T : class
-    {
-        var node = Field(parent, name);
-        return node switch
-        {
-            null => null,
-            JsonValue value when value.GetValueKind() == kind => read(value),
-            _ => throw new EmulatorInputException(path ?? name, expected),
-        };
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Net;
 using System.Text.Json;
 using ThreadClient.Diagnostics;
 using ThreadClient.Http;

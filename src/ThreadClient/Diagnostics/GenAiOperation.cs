@@ -17,7 +17,6 @@ internal sealed class GenAiOperation
 
     private readonly Activity? _activity;
     private readonly long _started;
-    private readonly string _operation;
     private readonly string _provider;
     private readonly string? _requestModel;
     private readonly string? _host;
@@ -25,11 +24,10 @@ internal sealed class GenAiOperation
     private readonly bool _recordConversationId;
     private int _ended;
 
-    private GenAiOperation(Activity? activity, string operation, string provider, string? requestModel, Uri address, bool recordConversationId)
+    private GenAiOperation(Activity? activity, string provider, string? requestModel, Uri address, bool recordConversationId)
     {
         _activity = activity;
         _started = Stopwatch.GetTimestamp();
-        _operation = operation;
         _provider = provider;
         _requestModel = requestModel;
         _host = address.Host;
@@ -75,7 +73,7 @@ internal sealed class GenAiOperation
             }
         }
 
-        return new GenAiOperation(activity, Chat, provider, requestModel, address, transport.RecordConversationIds);
+        return new GenAiOperation(activity, provider, requestModel, address, transport.RecordConversationIds);
     }
 
     /// <summary>Ends the operation with what the reply said (once; later calls do nothing).</summary>
@@ -156,7 +154,7 @@ internal sealed class GenAiOperation
     {
         var tags = new TagList
         {
-            { "gen_ai.operation.name", _operation },
+            { "gen_ai.operation.name", Chat },
             { "gen_ai.provider.name", _provider },
             { "gen_ai.request.model", _requestModel },
             { "server.address", _host },

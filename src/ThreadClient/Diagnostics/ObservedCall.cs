@@ -7,9 +7,12 @@ namespace ThreadClient.Diagnostics;
 /// </summary>
 internal static class ObservedCall
 {
-    /// <summary>Observes a call that returns the whole reply.</summary>
+    /// <summary>
+    /// Observes a call that returns the whole reply. Callers check <see cref="GenAiOperation.IsEnabled"/> first,
+    /// so that an unobserved call builds no closure for <paramref name="call"/>.
+    /// </summary>
     public static Task<T> Observe<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, Func<Task<T>> call, Func<T, GenAiOutcome> outcome) =>
-        GenAiOperation.IsEnabled ? ObserveAsync(transport, requestModel, conversationId, call, outcome) : call();
+        ObserveAsync(transport, requestModel, conversationId, call, outcome);
 
     /// <summary>
     /// Observes a stream: each enumeration is one operation, from the request to the last event; its outcome
