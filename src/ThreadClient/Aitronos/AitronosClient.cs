@@ -160,7 +160,7 @@ public class AitronosClient
 
     private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken)
     {
-        return await _transport.SendAsync(httpRequest, static body => AitronosResponse.Read(AitronosJsonContext.Parse(body)), errors, cancellationToken).ConfigureAwait(false);
+        return await _transport.SendAsync(httpRequest, static body => Wire.Parse<AitronosResponse>(body), errors, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What a response says about itself, for telemetry (its status stands for the finish reason).</summary>
@@ -173,9 +173,8 @@ public class AitronosClient
         if (ReplyChecks.IsJsonInsteadOfStream(response))
         {
             // A server that answered the stream with one JSON response: one completed event carrying it (or its error).
-            var json = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => AitronosJsonContext.Parse(body), errors, cancellationToken).ConfigureAwait(false);
-            var whole = _transport.Attach(AitronosResponse.Read(json), response);
-            yield return new AitronosStreamEvent { EventType = "response.completed", Kind = AitronosStreamEventKind.Completed, Response = whole, ResponseId = whole.Id, ThreadId = whole.ThreadId, Raw = json };
+            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => Wire.Parse<AitronosResponse>(body), errors, cancellationToken).ConfigureAwait(false);
+            yield return new AitronosStreamEvent { EventType = "response.completed", Kind = AitronosStreamEventKind.Completed, Response = whole, ResponseId = whole.Id, ThreadId = whole.ThreadId };
             yield break;
         }
 

@@ -1,11 +1,21 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ThreadClient.Serialization;
 
 namespace ThreadClient.Aitronos;
 
-/// <summary>One message of a thread, read tolerantly.</summary>
-public sealed class AitronosMessage
+/// <summary>One message of a thread, read tolerantly (the text from <c>content</c>, <c>texts</c> or <c>text</c>, in any of its shapes).</summary>
+[JsonConverter(typeof(WireModelConverter<AitronosMessage>))]
+public sealed class AitronosMessage : IWireModel<AitronosMessage>
 {
+    private static readonly JsonFields<AitronosMessage> Table = new JsonFields<AitronosMessage>(static () => new())
+        .Add("id", Wire.Text, static x => x.Id, static (x, v) => x.Id = v)
+        .Add("thread_id", Wire.Text, static x => x.ThreadId, static (x, v) => x.ThreadId = v).Or("threadId")
+        .Add("role", Wire.Known, static x => x.Role, static (x, v) => x.Role = v)
+        .Add("content", AitronosTextConverter.Any, static x => x.Text, static (x, v) => x.Text = v).Or("texts").Or("text")
+        .Add("created_at", Wire.Time, static x => x.CreatedAt, static (x, v) => x.CreatedAt = v).Or("createdAt")
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>The message id.</summary>
     public string? Id { get; set; }
 
@@ -21,29 +31,8 @@ public sealed class AitronosMessage
     /// <summary>When it was created.</summary>
     public DateTimeOffset? CreatedAt { get; set; }
 
-    /// <summary>The message as the service sent it.</summary>
-    public JsonElement Raw { get; set; }
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal static AitronosMessage Read(JsonElement json) => new()
-    {
-        Id = JsonRead.String(json, "id"),
-        ThreadId = JsonRead.String(json, "thread_id", "threadId"),
-        Role = JsonRead.String(json, "role"),
-        Text = ReadText(json),
-        CreatedAt = JsonRead.Time(json, "created_at", "createdAt"),
-        Raw = json.Clone(),
-    };
-
-    private static string? ReadText(JsonElement json)
-    {
-        foreach (var name in (ReadOnlySpan<string>)["content", "texts", "text"])
-        {
-            if (json.TryGetProperty(name, out var value) && AitronosJsonText.Of(value) is { } text)
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
+    static JsonFields<AitronosMessage> IWireModel<AitronosMessage>.Fields => Table;
 }

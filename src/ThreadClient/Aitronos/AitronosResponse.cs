@@ -1,16 +1,33 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ThreadClient.Serialization;
 
 namespace ThreadClient.Aitronos;
 
 /// <summary>
 /// A model response, read tolerantly: the id from <c>id</c> or <c>response_id</c>, the thread from
-/// <c>thread_id</c> or <c>threadId</c>, and the text from <c>output[].content[].text</c>,
-/// <c>response</c> (a string or <c>[{text}]</c>) or <c>choices[].message.content</c>, all behind
-/// <see cref="OutputText"/>. <see cref="Raw"/> keeps everything the service sent.
+/// <c>thread_id</c>, <c>threadId</c> or <c>thread</c> (the id, or an object with it), and the text from
+/// <c>output_text</c>, <c>output[].content[].text</c>, <c>response</c> (a string or <c>[{text}]</c>)
+/// or <c>choices[].message.content</c>, all behind <see cref="OutputText"/>. Fields this SDK does not
+/// model are in <see cref="AdditionalProperties"/>; <see cref="ThreadsResult.GetRawResponse"/> has the
+/// HTTP response's status and headers.
 /// </summary>
-public sealed class AitronosResponse : ThreadsResult
+[JsonConverter(typeof(WireModelConverter<AitronosResponse>))]
+public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosResponse>
 {
+    private static readonly JsonFields<AitronosResponse> Table = new JsonFields<AitronosResponse>(static () => new())
+        .Add("id", Wire.Text, static x => x.Id, static (x, v) => x.Id = v).Or("response_id").Or("responseId")
+        .Add("thread_id", Wire.Text, static x => x.ThreadId, static (x, v) => x.ThreadId = v).Or("threadId").Or("thread", AitronosThreadIdConverter.Instance, static (x, v) => x.ThreadId = v)
+        .Add("model", Wire.Known, static x => x.Model, static (x, v) => x.Model = v)
+        .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
+        .Add("created_at", Wire.Time, static x => x.CreatedAt, static (x, v) => x.CreatedAt = v).Or("createdAt").Or("created")
+        .Add("output_text", Wire.Text, static x => x.OutputText, static (x, v) => x.OutputText = v).Or("outputText")
+            .Or("output", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)
+            .Or("response", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)
+            .Or("choices", AitronosTextConverter.FirstChoice, static (x, v) => x.OutputText = v)
+        .Add("usage", Wire.Model<AitronosUsage>(), static x => x.Usage, static (x, v) => x.Usage = v).Or("Usage")
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>The response id, to chain with <c>previousResponseId</c>.</summary>
     public string? Id { get; set; }
 
@@ -32,54 +49,16 @@ public sealed class AitronosResponse : ThreadsResult
     /// <summary>Token counts, when the service reports them.</summary>
     public AitronosUsage? Usage { get; set; }
 
-    /// <summary>The reply as the service sent it.</summary>
-    public JsonElement Raw { get; set; }
+    /// <summary>Fields this SDK does not model, kept as they came (the fields the text is read from, <c>output</c>, <c>response</c> and <c>choices</c>, are in <see cref="OutputText"/> instead).</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal static AitronosResponse Read(JsonElement reply) => new()
+    static JsonFields<AitronosResponse> IWireModel<AitronosResponse>.Fields => Table;
+
+    /// <summary>A copy: the fields, the extension data's entries and the HTTP response (not the nested usage).</summary>
+    internal AitronosResponse Copy()
     {
-        Id = JsonRead.String(reply, "id") ?? JsonRead.String(reply, "response_id", "responseId"),
-        ThreadId = JsonRead.String(reply, "thread_id", "threadId") ?? NestedThreadId(reply),
-        OutputText = ReadText(reply),
-        Model = JsonRead.String(reply, "model"),
-        Status = JsonRead.String(reply, "status"),
-        CreatedAt = JsonRead.Time(reply, "created_at", "createdAt") ?? JsonRead.Time(reply, "created"),
-        Usage = AitronosUsage.Read(reply),
-        Raw = reply.Clone(),
-    };
-
-    private static string? NestedThreadId(JsonElement reply) =>
-        JsonRead.TryGet(reply, "thread", "thread", out var thread)
-            ? thread.ValueKind == JsonValueKind.String ? thread.GetString() : JsonRead.String(thread, "id")
-            : null;
-
-    private static string? ReadText(JsonElement reply)
-    {
-        if (JsonRead.String(reply, "output_text", "outputText") is { } direct)
-        {
-            return direct;
-        }
-
-        if (JsonRead.TryGet(reply, "output", "output", out var output) && AitronosJsonText.Of(output) is { } fromOutput)
-        {
-            return fromOutput;
-        }
-
-        if (JsonRead.TryGet(reply, "response", "response", out var response) && AitronosJsonText.Of(response) is { } fromResponse)
-        {
-            return fromResponse;
-        }
-
-        if (JsonRead.TryGet(reply, "choices", "choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var choice in choices.EnumerateArray())
-            {
-                if (JsonRead.TryGet(choice, "message", "message", out var message) && JsonRead.TryGet(message, "content", "content", out var content))
-                {
-                    return AitronosJsonText.Of(content);
-                }
-            }
-        }
-
-        return null;
+        var copy = (AitronosResponse)MemberwiseClone();
+        copy.AdditionalProperties = AdditionalProperties is null ? null : new Dictionary<string, JsonElement>(AdditionalProperties);
+        return copy;
     }
 }

@@ -42,10 +42,10 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
     }
 
     /// <summary>Builds the response from everything appended so far.</summary>
-    /// <returns>The response.</returns>
+    /// <returns>A new response (the completed event's own is left as it came); the builder can go on appending.</returns>
     public AitronosResponse Build()
     {
-        var response = _completed ?? new AitronosResponse();
+        var response = _completed?.Copy() ?? new AitronosResponse();
         response.Id ??= _responseId;
         response.ThreadId ??= _threadId;
         response.OutputText ??= _done ?? _text.ToString();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ThreadClient.Http;
 using ThreadClient.Serialization;
 
@@ -24,27 +23,30 @@ internal static class AitronosStreamFrame
             return StreamFrame<AitronosStreamEvent>.Done;
         }
 
-        var json = JsonSerializer.Deserialize(trimmed, AitronosJsonContext.Default.JsonElement);
-        var type = sseEventType is "message" or ""
-            ? JsonRead.String(json, "event") ?? JsonRead.String(json, "type") ?? ""
-            : sseEventType;
-        AitronosStreamEventKind kind;
-        switch (type)
+        var item = Wire.Parse<AitronosStreamEvent>(trimmed);
+        if (sseEventType is not ("message" or ""))
+        {
+            item.EventType = sseEventType;
+        }
+
+        switch (item.EventType)
         {
             case "response.created" or "created":
-                kind = AitronosStreamEventKind.Created;
+                item.Kind = AitronosStreamEventKind.Created;
                 break;
             case "response.content_delta" or "content_delta" or "response.output_text.delta":
-                kind = AitronosStreamEventKind.ContentDelta;
+                item.Kind = AitronosStreamEventKind.ContentDelta;
+                item.Delta ??= item.Text;
                 break;
             case "response.output_text.done" or "response.content_done" or "content_done":
-                kind = AitronosStreamEventKind.ContentDone;
+                item.Kind = AitronosStreamEventKind.ContentDone;
+                item.Delta = item.Text;
                 break;
             case "response.completed" or "completed":
-                kind = AitronosStreamEventKind.Completed;
+                item.Kind = AitronosStreamEventKind.Completed;
                 break;
             case "response.heartbeat" or "heartbeat" or "ping":
-                kind = AitronosStreamEventKind.Heartbeat;
+                item.Kind = AitronosStreamEventKind.Heartbeat;
                 break;
             case "response.error" or "response.failed" or "error":
                 return StreamFrame<AitronosStreamEvent>.Error(trimmed);
@@ -55,43 +57,19 @@ internal static class AitronosStreamFrame
                 return default;
         }
 
-        var item = new AitronosStreamEvent
+        // Newer events nest the response: {"type":"response.created","response":{"id":...,"status":...}}.
+        item.ResponseId ??= item.Response?.Id ?? (item.Kind == AitronosStreamEventKind.Created ? item.Id : null);
+        if (item.Kind == AitronosStreamEventKind.Completed)
         {
-            EventType = type,
-            Kind = kind,
-            ResponseId = JsonRead.String(json, "response_id", "responseId") ?? NestedResponseId(json) ?? (kind == AitronosStreamEventKind.Created ? JsonRead.String(json, "id") : null),
-            ThreadId = JsonRead.String(json, "thread_id", "threadId"),
-            Raw = json,
-        };
-        if (kind is AitronosStreamEventKind.ContentDelta or AitronosStreamEventKind.ContentDone && JsonRead.TryGet(json, kind == AitronosStreamEventKind.ContentDone ? "text" : "delta", "text", out var delta))
-        {
-            item.Delta = AitronosJsonText.Of(delta);
-        }
-        else if (kind == AitronosStreamEventKind.Completed)
-        {
-            item.Response = ReadCompleted(json);
-            item.ResponseId ??= item.Response.Id;
-            item.ThreadId ??= item.Response.ThreadId;
+            // The completed event carries the response either nested as an object or flattened into the event.
+            var response = item.Response ?? Wire.Parse<AitronosResponse>(trimmed);
+            response.Id ??= item.ResponseId;
+            response.ThreadId ??= item.ThreadId;
+            item.Response = response;
+            item.ResponseId ??= response.Id;
+            item.ThreadId ??= response.ThreadId;
         }
 
         return StreamFrame<AitronosStreamEvent>.Of(item);
-    }
-
-    // Newer events nest the response: {"type":"response.created","response":{"id":...,"status":...}}.
-    private static string? NestedResponseId(JsonElement json) =>
-        JsonRead.TryGet(json, "response", "response", out var nested) && nested.ValueKind == JsonValueKind.Object ? JsonRead.String(nested, "id") : null;
-
-    // The completed event carries the response either nested as an object or flattened into the event.
-    private static AitronosResponse ReadCompleted(JsonElement json)
-    {
-        if (!JsonRead.TryGet(json, "response", "response", out var nested) || nested.ValueKind != JsonValueKind.Object)
-        {
-            return AitronosResponse.Read(json);
-        }
-
-        var response = AitronosResponse.Read(nested);
-        response.Id ??= JsonRead.String(json, "response_id", "responseId");
-        response.ThreadId ??= JsonRead.String(json, "thread_id", "threadId");
-        return response;
     }
 }

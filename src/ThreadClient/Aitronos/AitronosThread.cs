@@ -1,13 +1,35 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ThreadClient.Serialization;
 
 namespace ThreadClient.Aitronos;
 
 /// <summary>A thread, read tolerantly (snake_case or camelCase; timestamps as ISO strings or unix seconds).</summary>
-public sealed class AitronosThread : ThreadsResult
+[JsonConverter(typeof(WireModelConverter<AitronosThread>))]
+public sealed class AitronosThread : ThreadsResult, IWireModel<AitronosThread>
 {
+    private static readonly JsonFields<AitronosThread> Table = new JsonFields<AitronosThread>(static () => new())
+        .Add("id", Wire.Text, static x => x.Id, static (x, v) => x.Id = v!).Or("thread_id").Or("threadId")
+        .Add("state", Wire.Known, static x => x.State is { } state and not ThreadLifecycleState.Unknown ? ThreadLifecycle.ToWire(state) : null, static (x, v) => x.State = ThreadLifecycle.FromWire(v))
+            .Or("thread_state").Or("threadState")
+        .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
+        .Add("metadata", ThreadMetadataConverter.Instance, static x => x.Metadata, static (x, v) => x.Metadata = v!)
+        .Add("created_at", Wire.Time, static x => x.CreatedAt, static (x, v) => x.CreatedAt = v).Or("createdAt")
+        .Add("updated_at", Wire.Time, static x => x.UpdatedAt, static (x, v) => x.UpdatedAt = v).Or("updatedAt")
+        .Add("message_count", Wire.Int64, static x => x.MessageCount, static (x, v) => x.MessageCount = v).Or("messageCount")
+        .Add("visible_in_ui", Wire.Boolean, static x => x.VisibleInUi, static (x, v) => x.VisibleInUi = v).Or("visibleInUi")
+        .Add("title", Wire.Text, static x => x.Title, static (x, v) => x.Title = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
+    private string _id = "";
+    private ThreadMetadata _metadata = [];
+
     /// <summary>The thread id.</summary>
-    public string Id { get; set; } = "";
+    public string Id
+    {
+        get => _id;
+        set => _id = value ?? "";
+    }
 
     /// <summary>The lifecycle state, when the service reports it; <see cref="ThreadLifecycleState.Unknown"/> for a state this SDK does not know.</summary>
     public ThreadLifecycleState? State { get; set; }
@@ -16,7 +38,11 @@ public sealed class AitronosThread : ThreadsResult
     public string? Status { get; set; }
 
     /// <summary>The metadata.</summary>
-    public ThreadMetadata Metadata { get; set; } = [];
+    public ThreadMetadata Metadata
+    {
+        get => _metadata;
+        set => _metadata = value ?? [];
+    }
 
     /// <summary>When the thread was created.</summary>
     public DateTimeOffset? CreatedAt { get; set; }
@@ -33,34 +59,8 @@ public sealed class AitronosThread : ThreadsResult
     /// <summary>The thread's title, when it has one.</summary>
     public string? Title { get; set; }
 
-    /// <summary>The thread as the service sent it.</summary>
-    public JsonElement Raw { get; set; }
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal static AitronosThread Read(JsonElement json) => new()
-    {
-        Id = JsonRead.String(json, "id") ?? JsonRead.String(json, "thread_id", "threadId") ?? "",
-        State = ThreadLifecycle.FromWire(JsonRead.String(json, "state") ?? JsonRead.String(json, "thread_state", "threadState")),
-        Status = JsonRead.String(json, "status"),
-        Metadata = ReadMetadata(json),
-        CreatedAt = JsonRead.Time(json, "created_at", "createdAt"),
-        UpdatedAt = JsonRead.Time(json, "updated_at", "updatedAt"),
-        MessageCount = JsonRead.Int64(json, "message_count", "messageCount"),
-        VisibleInUi = JsonRead.Boolean(json, "visible_in_ui", "visibleInUi"),
-        Title = JsonRead.String(json, "title"),
-        Raw = json.Clone(),
-    };
-
-    private static ThreadMetadata ReadMetadata(JsonElement json)
-    {
-        var metadata = new ThreadMetadata();
-        if (JsonRead.TryGet(json, "metadata", "metadata", out var value) && value.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in value.EnumerateObject())
-            {
-                metadata[property.Name] = new MetadataValue(property.Value);
-            }
-        }
-
-        return metadata;
-    }
+    static JsonFields<AitronosThread> IWireModel<AitronosThread>.Fields => Table;
 }

@@ -68,7 +68,7 @@ public class AitronosThreadsClient
             Append(query, "visible_in_ui", visible ? "true" : "false");
         }
 
-        return await SendAsync(_transport.CreateRequest(HttpMethod.Get, ThreadsPath + query, null), static body => AitronosPage<AitronosThread>.Read(AitronosJsonContext.Parse(body), AitronosThread.Read), threadNamed: false, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(_transport.CreateRequest(HttpMethod.Get, ThreadsPath + query, null), static body => AitronosPage<AitronosThread>.Parse(body, Wire.ListOf<AitronosThread>()), threadNamed: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists every thread, fetching pages as the caller reads (<c>after</c> cursors).</summary>
@@ -93,7 +93,7 @@ public class AitronosThreadsClient
     public virtual async Task<AitronosPage<AitronosMessage>> ListMessagesPageAsync(string threadId, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
         var path = ThreadPath(threadId) + "/messages" + Query(options, nameof(options));
-        return await SendAsync(_transport.CreateRequest(HttpMethod.Get, path, null), static body => AitronosPage<AitronosMessage>.Read(AitronosJsonContext.Parse(body), AitronosMessage.Read), threadNamed: true, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(_transport.CreateRequest(HttpMethod.Get, path, null), static body => AitronosPage<AitronosMessage>.Parse(body, Wire.ListOf<AitronosMessage>()), threadNamed: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists every message of a thread, fetching pages as the caller reads.</summary>
@@ -179,8 +179,8 @@ public class AitronosThreadsClient
     {
         var request = _transport.CreateRequest(HttpMethod.Delete, ThreadPath(threadId), null);
         using var response = await _transport.SendBufferedAsync(request, AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false), cancellationToken).ConfigureAwait(false);
-        var json = await ReadOptionalJsonAsync(response, cancellationToken).ConfigureAwait(false);
-        return json is not { } body || (JsonRead.Boolean(body, "deleted") ?? true);
+        var deletion = await ReadOptionalAsync<AitronosDeletion>(response, cancellationToken).ConfigureAwait(false);
+        return deletion?.Deleted ?? true;
     }
 
     private static string ThreadPath(string threadId) => ThreadsPath + "/" + AitronosRequestValidator.ThreadId(threadId, nameof(threadId));
@@ -203,22 +203,24 @@ public class AitronosThreadsClient
         var body = JsonBody.FromUtf8(AitronosRequestWriter.WriteMetadataPatch(metadata, state));
         var request = _transport.CreateRequest(HttpMethod.Patch, path, body);
         using var response = await _transport.SendBufferedAsync(request, AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false), cancellationToken).ConfigureAwait(false);
-        var json = await ReadOptionalJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        var thread = await ReadOptionalAsync<AitronosThread>(response, cancellationToken).ConfigureAwait(false);
 
         // Some generations answer a PATCH with 204 and no body: report what was asked for.
-        return _transport.Attach(json is { } thread ? AitronosThread.Read(thread) : new AitronosThread { Id = threadId, State = state, Metadata = metadata ?? [] }, response);
+        return _transport.Attach(thread ?? new AitronosThread { Id = threadId, State = state, Metadata = metadata ?? [] }, response);
     }
 
     private Task<AitronosThread> SendThreadAsync(HttpRequestMessage request, string? threadId, CancellationToken cancellationToken) =>
-        SendAsync(request, static body => AitronosThread.Read(AitronosJsonContext.Parse(body)), threadNamed: threadId is not null, cancellationToken);
+        SendAsync(request, static body => Wire.Parse<AitronosThread>(body), threadNamed: threadId is not null, cancellationToken);
 
     private Task<T> SendAsync<T>(HttpRequestMessage request, ReplyReader<T> reader, bool threadNamed, CancellationToken cancellationToken) =>
         _transport.SendAsync(request, reader, AitronosErrors.For("/" + ThreadsPath, threadNamed, chained: false), cancellationToken);
 
-    private static async Task<JsonElement?> ReadOptionalJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>A reply body that may be empty (a 204): the model, or <see langword="null"/> for no body.</summary>
+    private static async Task<T?> ReadOptionalAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : class, IWireModel<T>
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return bytes.AsSpan().Trim(" \r\n\t"u8).IsEmpty ? null : JsonSerializer.Deserialize(bytes, AitronosJsonContext.Default.JsonElement);
+        return bytes.AsSpan().Trim(" \r\n\t"u8).IsEmpty ? null : Wire.Parse<T>(bytes);
     }
 
     private static StringBuilder Query(ListOptions? options, string paramName)

@@ -1,11 +1,19 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ThreadClient.Serialization;
 
 namespace ThreadClient.Aitronos;
 
-/// <summary>Token counts of one response, read from either naming the service uses.</summary>
-public sealed class AitronosUsage
+/// <summary>Token counts of one response, read from any naming the service uses (<c>input_tokens</c>, <c>inputTokens</c>, <c>prompt_tokens</c>, ...).</summary>
+[JsonConverter(typeof(WireModelConverter<AitronosUsage>))]
+public sealed class AitronosUsage : IWireModel<AitronosUsage>
 {
+    private static readonly JsonFields<AitronosUsage> Table = new JsonFields<AitronosUsage>(static () => new())
+        .Add("input_tokens", Wire.Int64, static x => x.InputTokens, static (x, v) => x.InputTokens = v).Or("inputTokens").Or("prompt_tokens").Or("promptTokens")
+        .Add("output_tokens", Wire.Int64, static x => x.OutputTokens, static (x, v) => x.OutputTokens = v).Or("outputTokens").Or("completion_tokens").Or("completionTokens")
+        .Add("total_tokens", Wire.Int64, static x => x.TotalTokens, static (x, v) => x.TotalTokens = v).Or("totalTokens")
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>Input (prompt) tokens.</summary>
     public long? InputTokens { get; set; }
 
@@ -15,22 +23,8 @@ public sealed class AitronosUsage
     /// <summary>All tokens.</summary>
     public long? TotalTokens { get; set; }
 
-    /// <summary>The usage object as the service sent it.</summary>
-    public JsonElement Raw { get; set; }
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    internal static AitronosUsage? Read(JsonElement reply)
-    {
-        if (!JsonRead.TryGet(reply, "usage", "Usage", out var usage) || usage.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        return new AitronosUsage
-        {
-            InputTokens = JsonRead.Int64(usage, "input_tokens", "inputTokens") ?? JsonRead.Int64(usage, "prompt_tokens", "promptTokens"),
-            OutputTokens = JsonRead.Int64(usage, "output_tokens", "outputTokens") ?? JsonRead.Int64(usage, "completion_tokens", "completionTokens"),
-            TotalTokens = JsonRead.Int64(usage, "total_tokens", "totalTokens"),
-            Raw = usage.Clone(),
-        };
-    }
+    static JsonFields<AitronosUsage> IWireModel<AitronosUsage>.Fields => Table;
 }

@@ -8,11 +8,13 @@ internal sealed class MetadataValueConverter : JsonConverter<MetadataValue>
 {
     public override MetadataValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        return new MetadataValue(document.RootElement);
+        return new MetadataValue(JsonElement.ParseValue(ref reader));
     }
 
-    public override void Write(Utf8JsonWriter writer, MetadataValue value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, MetadataValue value, JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Writes the value as it came (<c>null</c> for a default value).</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, MetadataValue value)
     {
         if (value.Kind == JsonValueKind.Undefined)
         {

@@ -11,24 +11,79 @@ namespace ThreadClient.Serialization;
 /// the property itself. Reading is one pass of <see cref="Utf8JsonReader"/>: the field after the last
 /// one matched is tried first (services write fields in a stable order), a field the table does not
 /// know goes to the model's extension data as it came (or is skipped when the model keeps none), and
-/// a value of the wrong JSON type reads as absent instead of failing the whole reply.
+/// a value of the wrong JSON type (or <c>null</c>) reads as absent instead of failing the whole reply.
+/// A property the service spells several ways (<c>thread_id</c>, <c>threadId</c>, a nested
+/// <c>thread</c>) is one field with other spellings (<see cref="Or(string)"/>): the first spelling
+/// present wins, whatever order they come in, and only the first is written.
 /// </summary>
 /// <typeparam name="T">The model.</typeparam>
 internal sealed class JsonFields<T>
     where T : class
 {
     private readonly Func<T> _create;
-    private readonly List<Field> _fields = [];
+    private readonly List<Field> _fields;
     private Func<T, IDictionary<string, JsonElement>?>? _getExtras;
     private Action<T, IDictionary<string, JsonElement>>? _setExtras;
+    private int _slots;
+    private bool _ranked;
 
-    public JsonFields(Func<T> create) => _create = create;
+    public JsonFields(Func<T> create)
+    {
+        _create = create;
+        _fields = [];
+    }
+
+    private JsonFields(JsonFields<T> from, List<Field> fields)
+    {
+        _create = from._create;
+        _fields = fields;
+        _getExtras = from._getExtras;
+        _setExtras = from._setExtras;
+        _slots = from._slots;
+        _ranked = from._ranked;
+    }
+
+    /// <summary>Reads one field's value straight into the model (for a reader that keeps what it needs, not the value).</summary>
+    public delegate void FieldReader(ref Utf8JsonReader reader, T model);
 
     /// <summary>Adds a field.</summary>
     public JsonFields<T> Add<TValue>(string name, JsonConverter<TValue> kind, Func<T, TValue?> get, Action<T, TValue?> set)
     {
-        _fields.Add(new Field<TValue>(name, kind, get, set));
+        _fields.Add(new Field<TValue>(name, _slots++, 0, kind, get, set));
         return this;
+    }
+
+    /// <summary>Another spelling of the last field added, of the same kind, read when no spelling before it came.</summary>
+    public JsonFields<T> Or(string name)
+    {
+        _fields.Add(Primary().Alias(name, NextRank()));
+        _ranked = true;
+        return this;
+    }
+
+    /// <summary>Another spelling of the last field added, of another kind (a nested object, say), read when no spelling before it came.</summary>
+    public JsonFields<T> Or<TValue>(string name, JsonConverter<TValue> kind, Action<T, TValue?> set)
+    {
+        var primary = Primary();
+        _fields.Add(new Field<TValue>(name, primary.Slot, NextRank(), kind, static _ => default, set) { Writes = false });
+        _ranked = true;
+        return this;
+    }
+
+    /// <summary>
+    /// The same table with one field read by <paramref name="read"/> instead (and never written): for a
+    /// reader that folds a field into state of its own, such as a stream's text, where the model's own
+    /// value would be built only to be thrown away.
+    /// </summary>
+    public JsonFields<T> With(string name, FieldReader read)
+    {
+        var fields = new List<Field>(_fields.Count);
+        foreach (var field in _fields)
+        {
+            fields.Add(field.Spelling == name ? new ReaderField(name, field.Slot, field.Rank, read) : field);
+        }
+
+        return new JsonFields<T>(this, fields);
     }
 
     /// <summary>Keeps the fields the table does not name in the model's extension data.</summary>
@@ -68,6 +123,16 @@ internal sealed class JsonFields<T>
         }
 
         var model = _create();
+        ReadInto(ref reader, model);
+        return model;
+    }
+
+    /// <summary>Reads the object the reader stands on into <paramref name="model"/> (a model reused from one stream event to the next).</summary>
+    public void ReadInto(ref Utf8JsonReader reader, T model)
+    {
+        // Which spelling of each property was read, when the table has more than one: the first listed wins.
+        Span<byte> ranks = _ranked ? stackalloc byte[_slots] : default;
+        ranks.Fill(byte.MaxValue);
         IDictionary<string, JsonElement>? extras = null;
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -76,7 +141,18 @@ internal sealed class JsonFields<T>
             if (field is not null)
             {
                 reader.Read();
-                field.Read(ref reader, model);
+                if (!_ranked)
+                {
+                    field.Read(ref reader, model);
+                }
+                else if (field.Rank > ranks[field.Slot])
+                {
+                    reader.Skip();
+                }
+                else if (field.Read(ref reader, model))
+                {
+                    ranks[field.Slot] = field.Rank;
+                }
             }
             else if (_setExtras is null)
             {
@@ -95,8 +171,6 @@ internal sealed class JsonFields<T>
         {
             _setExtras!(model, extras);
         }
-
-        return model;
     }
 
     /// <summary>Writes the model: its set fields in table order, then its extension data.</summary>
@@ -120,6 +194,13 @@ internal sealed class JsonFields<T>
         writer.WriteEndObject();
     }
 
+    private Field Primary() =>
+        _fields.Count > 0 && _fields[^1] is { } last
+            ? _fields.Find(field => field.Slot == last.Slot && field.Rank == 0)!
+            : throw new InvalidOperationException("Or names another spelling of the field added before it.");
+
+    private byte NextRank() => (byte)(_fields.Where(field => field.Slot == _fields[^1].Slot).Max(static field => field.Rank) + 1);
+
     private Field? Find(ref Utf8JsonReader reader, ref int next)
     {
         var count = _fields.Count;
@@ -141,29 +222,72 @@ internal sealed class JsonFields<T>
         return null;
     }
 
-    private abstract class Field(string name)
+    /// <summary>One spelling of a property: its slot (the property), and its rank among the spellings (0 first).</summary>
+    private abstract class Field(string name, int slot, byte rank)
     {
+        public string Spelling { get; } = name;
+
         public byte[] Name { get; } = Encoding.UTF8.GetBytes(name);
+
+        public int Slot { get; } = slot;
+
+        public byte Rank { get; } = rank;
+
+        /// <summary>Whether this spelling is the one written (the first).</summary>
+        public bool Writes { get; init; } = rank == 0;
 
         protected JsonEncodedText Encoded { get; } = JsonEncodedText.Encode(name);
 
-        public abstract void Read(ref Utf8JsonReader reader, T model);
+        /// <summary>Reads the value into the model; <see langword="false"/> when it was absent (null, or of the wrong kind) and nothing was set.</summary>
+        public abstract bool Read(ref Utf8JsonReader reader, T model);
 
         public abstract void Write(Utf8JsonWriter writer, T model);
+
+        public abstract Field Alias(string name, byte rank);
     }
 
-    private sealed class Field<TValue>(string name, JsonConverter<TValue> kind, Func<T, TValue?> get, Action<T, TValue?> set) : Field(name)
+    private sealed class Field<TValue>(string name, int slot, byte rank, JsonConverter<TValue> kind, Func<T, TValue?> get, Action<T, TValue?> set) : Field(name, slot, rank)
     {
-        public override void Read(ref Utf8JsonReader reader, T model) =>
-            set(model, reader.TokenType == JsonTokenType.Null && !kind.HandleNull ? default : kind.Read(ref reader, typeof(TValue), Wire.Options));
+        public override bool Read(ref Utf8JsonReader reader, T model)
+        {
+            if (reader.TokenType == JsonTokenType.Null && !kind.HandleNull)
+            {
+                return false;
+            }
+
+            if (kind.Read(ref reader, typeof(TValue), Wire.Options) is not { } value)
+            {
+                return false;
+            }
+
+            set(model, value);
+            return true;
+        }
 
         public override void Write(Utf8JsonWriter writer, T model)
         {
-            if (get(model) is { } value)
+            if (Writes && get(model) is { } value)
             {
                 writer.WritePropertyName(Encoded);
                 kind.Write(writer, value, Wire.Options);
             }
         }
+
+        public override Field Alias(string name, byte rank) => new Field<TValue>(name, Slot, rank, kind, get, set) { Writes = false };
+    }
+
+    private sealed class ReaderField(string name, int slot, byte rank, FieldReader read) : Field(name, slot, rank)
+    {
+        public override bool Read(ref Utf8JsonReader reader, T model)
+        {
+            read(ref reader, model);
+            return true;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T model)
+        {
+        }
+
+        public override Field Alias(string name, byte rank) => new ReaderField(name, Slot, rank, read);
     }
 }

@@ -32,6 +32,9 @@ internal static class Wire
     /// <summary><c>true</c> or <c>false</c>, bare or in a string.</summary>
     public static readonly JsonConverter<bool?> Boolean = new LenientBooleanConverter();
 
+    /// <summary>A timestamp: ISO 8601 text, or unix seconds (milliseconds when too large for seconds).</summary>
+    public static readonly JsonConverter<DateTimeOffset?> Time = new LenientTimeConverter();
+
     /// <summary>A list of text values.</summary>
     public static readonly JsonConverter<IList<string>?> Strings = new ListConverter<string>(Text!);
 

@@ -24,7 +24,41 @@ public sealed class AitronosReadTests
         var reply = await ReadReply(json);
 
         Assert.Equal(("r1", "t1", "Hello"), (reply.Id, reply.ThreadId, reply.OutputText));
-        Assert.Equal(JsonValueKind.Object, reply.Raw.ValueKind);
+        Assert.Null(reply.AdditionalProperties);
+    }
+
+    [Theory]
+    [InlineData("""{"response_id":"r2","id":"r1","threadId":"t2","thread_id":"t1","response":"no","output_text":"Hello"}""")]
+    [InlineData("""{"id":"r1","response_id":"r2","thread_id":"t1","threadId":"t2","output_text":"Hello","response":"no"}""")]
+    [InlineData("""{"id":null,"response_id":"r1","thread_id":{"x":1},"thread":{"id":"t1"},"output_text":{"x":1},"output":[{"content":[{"text":"Hello"}]}]}""")]
+    public async Task The_first_spelling_present_wins_in_any_order_and_a_null_or_unreadable_one_gives_way(string json)
+    {
+        var reply = await ReadReply(json);
+
+        Assert.Equal(("r1", "t1", "Hello"), (reply.Id, reply.ThreadId, reply.OutputText));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"Hello\"")]
+    [InlineData("{\"id\":\"r1\"} {}")]
+    public async Task A_reply_that_is_not_one_object_is_an_unreadable_reply(string json)
+    {
+        var ex = await Assert.ThrowsAsync<ThreadsResponseException>(() => ReadReply(json));
+
+        Assert.Equal("unreadable_reply", ex.Error.Code);
+    }
+
+    [Fact]
+    public void A_response_serializes_to_its_wire_form_and_reads_back_the_same()
+    {
+        var reply = JsonSerializer.Deserialize<AitronosResponse>("""{"response_id":"r1","thread":{"id":"t1"},"response":[{"text":"Hel"},{"text":"lo"}],"createdAt":1736159400,"usage":{"prompt_tokens":1},"extra":[1]}""")!;
+
+        var json = JsonSerializer.Serialize(reply);
+
+        Assert.Equal("""{"id":"r1","thread_id":"t1","created_at":"2025-01-06T10:30:00+00:00","output_text":"Hello","usage":{"input_tokens":1},"extra":[1]}""", json);
+        var back = JsonSerializer.Deserialize<AitronosResponse>(json)!;
+        Assert.Equal(json, JsonSerializer.Serialize(back));
     }
 
     [Fact]
@@ -35,7 +69,8 @@ public sealed class AitronosReadTests
         Assert.Equal((10L, 20L, 30L), (reply.Usage!.InputTokens!.Value, reply.Usage.OutputTokens!.Value, reply.Usage.TotalTokens!.Value));
         Assert.Equal(("gpt-4.1", "completed"), (reply.Model, reply.Status));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1736159400), reply.CreatedAt);
-        Assert.Equal(1, reply.Raw.GetProperty("extra").GetProperty("a").GetInt32());
+        Assert.Equal(1, reply.AdditionalProperties!["extra"].GetProperty("a").GetInt32());
+        Assert.Single(reply.AdditionalProperties);
     }
 
     [Fact]

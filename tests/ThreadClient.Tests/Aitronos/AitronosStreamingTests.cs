@@ -51,6 +51,46 @@ public sealed class AitronosStreamingTests
     }
 
     [Fact]
+    public void Building_leaves_the_completed_events_response_as_it_came_and_builds_anew_each_time()
+    {
+        var completed = new AitronosResponse { Status = "completed" };
+        var builder = new AitronosResponseBuilder();
+        builder.Append(new AitronosStreamEvent { Kind = AitronosStreamEventKind.Created, ResponseId = "r1", ThreadId = "th_1" });
+        builder.Append(new AitronosStreamEvent { Kind = AitronosStreamEventKind.ContentDelta, Delta = "Hel" });
+        builder.Append(new AitronosStreamEvent { Kind = AitronosStreamEventKind.Completed, Response = completed });
+
+        var first = builder.Build();
+        builder.Append(new AitronosStreamEvent { Kind = AitronosStreamEventKind.ContentDone, Delta = "Hello" });
+        var second = builder.Build();
+
+        Assert.Equal(("r1", "th_1", "Hel", "completed"), (first.Id, first.ThreadId, first.OutputText, first.Status));
+        Assert.Equal("Hello", second.OutputText);
+        Assert.NotSame(completed, first);
+        Assert.NotSame(first, second);
+        Assert.Equal((null, null, null), (completed.Id, completed.ThreadId, completed.OutputText));
+    }
+
+    [Fact]
+    public async Task An_events_unmodelled_fields_are_kept_and_a_done_event_gives_its_whole_text()
+    {
+        const string Body =
+            "event: response.content_delta\ndata: {\"text\":\"Hel\",\"item_id\":\"i1\"}\n\n"
+            + "event: response.content_done\ndata: {\"delta\":\"ignored\",\"text\":[{\"text\":\"Hello\"}]}\n\n"
+            + "data: [DONE]\n\n";
+        var handler = new RecordingHandler(RecordingHandler.EventStream(Body));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var events = new List<AitronosStreamEvent>();
+        await foreach (var item in client.Aitronos.StreamResponseAsync(Request()))
+        {
+            events.Add(item);
+        }
+
+        Assert.Equal(["Hel", "Hello"], events.Select(e => e.Delta));
+        Assert.Equal("i1", events[0].AdditionalProperties!["item_id"].GetString());
+    }
+
+    [Fact]
     public async Task Stream_folds_to_the_response()
     {
         var handler = new RecordingHandler(RecordingHandler.EventStream(WithEventLines));

@@ -26,6 +26,9 @@ public sealed class AgentOutputContent : IWireModel<AgentOutputContent>
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
+    /// <summary>A copy of the part (its annotations and extension data shared).</summary>
+    internal AgentOutputContent Copy() => (AgentOutputContent)MemberwiseClone();
+
     /// <summary>Whether the part is answer text (<c>output_text</c>, or no type at all).</summary>
     internal bool IsOutputText => Type is null or "output_text";
 

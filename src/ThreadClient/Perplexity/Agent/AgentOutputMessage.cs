@@ -38,4 +38,12 @@ public sealed class AgentOutputMessage : AgentOutputItem, IWireModel<AgentOutput
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     static JsonFields<AgentOutputMessage> IWireModel<AgentOutputMessage>.Fields => Table;
+
+    /// <summary>A copy with its own list of content parts, each part copied too, for a fold to fill in.</summary>
+    internal AgentOutputMessage Copy()
+    {
+        var copy = (AgentOutputMessage)MemberwiseClone();
+        copy.Content = Content is null ? null : [.. Content.Select(static part => part.Copy())];
+        return copy;
+    }
 }

@@ -92,8 +92,15 @@ public sealed class AgentResponse : ThreadsResult, IWireModel<AgentResponse>
     /// <summary>The function calls the model asked for (status <c>requires_action</c>), in order.</summary>
     public IReadOnlyList<AgentOutputFunctionCall> FunctionCalls => [.. Output.OfType<AgentOutputFunctionCall>()];
 
-    /// <summary>Forgets the cached <see cref="OutputText"/>, after the fold changed <see cref="Output"/>.</summary>
-    internal void OutputChanged() => _outputText = null;
+    /// <summary>A copy with its own output list and extension data (the items themselves are shared), for a fold to fill in.</summary>
+    internal AgentResponse Copy()
+    {
+        var copy = (AgentResponse)MemberwiseClone();
+        copy._output = [.. _output];
+        copy._outputText = null;
+        copy.AdditionalProperties = AdditionalProperties is null ? null : new Dictionary<string, JsonElement>(AdditionalProperties);
+        return copy;
+    }
 
     private string JoinOutputText()
     {

@@ -86,19 +86,21 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
     }
 
     /// <summary>The response: <c>response.completed</c>'s, with every message's text as streamed when the completed response left it out.</summary>
-    /// <returns>The folded response.</returns>
+    /// <returns>A new response (the events' own responses and items are left as they came); the builder can go on appending.</returns>
     public AgentResponse Build()
     {
-        var response = _response ?? new AgentResponse { Status = IsCompleted ? AgentResponseStatus.Completed : null };
+        var response = _response?.Copy() ?? new AgentResponse { Status = IsCompleted ? AgentResponseStatus.Completed : null };
         if (response.Output.Count == 0 && _items.Count > 0)
         {
             response.Output = [.. _items.Values];
         }
 
-        // Text streamed for parts the response does not carry (or carries empty) goes into its message items.
+        // Text streamed for parts the response does not carry (or carries empty) goes into its message
+        // items: copies of them, made once per build.
+        List<AgentOutputMessage>? copied = null;
         foreach (var ((itemIndex, partIndex), part) in _texts)
         {
-            var message = MessageAt(response, itemIndex);
+            var message = MessageAt(response, itemIndex, ref copied);
             message.Content ??= [];
             while (message.Content.Count <= partIndex)
             {
@@ -112,26 +114,47 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
             }
         }
 
-        response.OutputChanged();
         return response;
     }
 
-    private static AgentOutputMessage MessageAt(AgentResponse response, long index)
+    /// <summary>The message item the text of item <paramref name="index"/> goes into, as this build's own copy.</summary>
+    private static AgentOutputMessage MessageAt(AgentResponse response, long index, ref List<AgentOutputMessage>? copied)
     {
-        if (index < response.Output.Count && response.Output[(int)index] is AgentOutputMessage message)
-        {
-            return message;
-        }
+        var position = index < response.Output.Count && response.Output[(int)index] is AgentOutputMessage
+            ? (int)index
+            : IndexOfFirstMessage(response.Output);
 
         // A message the response does not list (a completed event without output): the first message, or a new one.
-        if (response.Output.OfType<AgentOutputMessage>().FirstOrDefault() is { } first)
+        if (position < 0)
         {
-            return first;
+            var created = new AgentOutputMessage { Role = AgentRole.Assistant, Status = AgentResponseStatus.Completed };
+            response.Output.Add(created);
+            (copied ??= []).Add(created);
+            return created;
         }
 
-        var created = new AgentOutputMessage { Role = AgentRole.Assistant, Status = AgentResponseStatus.Completed };
-        response.Output.Add(created);
-        return created;
+        var message = (AgentOutputMessage)response.Output[position];
+        if (copied?.Contains(message) != true)
+        {
+            message = message.Copy();
+            response.Output[position] = message;
+            (copied ??= []).Add(message);
+        }
+
+        return message;
+    }
+
+    private static int IndexOfFirstMessage(IList<AgentOutputItem> output)
+    {
+        for (var i = 0; i < output.Count; i++)
+        {
+            if (output[i] is AgentOutputMessage)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private PartText Part(long item, long part)

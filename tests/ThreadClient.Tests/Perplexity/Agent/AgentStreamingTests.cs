@@ -51,6 +51,28 @@ public sealed class AgentStreamingTests
     }
 
     [Fact]
+    public void Building_leaves_the_events_response_and_items_as_they_came_and_builds_anew_each_time()
+    {
+        var item = new AgentOutputMessage { Id = "msg_1", Content = [new AgentOutputContent { Type = "output_text", Text = "" }] };
+        var completed = new AgentResponse { Id = "resp_1", Status = "completed", Output = [item] };
+        var builder = new AgentResponseBuilder();
+        builder.Append(new AgentStreamEvent { Type = "response.output_text.delta", OutputIndex = 0, ContentIndex = 0, Delta = "Hel" });
+        builder.Append(new AgentStreamEvent { Type = "response.completed", Response = completed });
+
+        var first = builder.Build();
+        builder.Append(new AgentStreamEvent { Type = "response.output_text.done", OutputIndex = 0, ContentIndex = 0, Text = "Hello" });
+        var second = builder.Build();
+
+        Assert.Equal(("resp_1", "Hel"), (first.Id, first.OutputText));
+        Assert.Equal("Hello", second.OutputText);
+        Assert.NotSame(completed, first);
+        Assert.NotSame(first.Output, second.Output);
+        Assert.Equal("", item.Content[0].Text);
+        Assert.Same(item, Assert.Single(completed.Output));
+        Assert.Equal("", completed.OutputText);
+    }
+
+    [Fact]
     public async Task ToResponseAsync_gives_the_text_once_however_many_terminal_events_repeat_it()
     {
         using var client = Client(Sse(Documented("a", "b", "c")), out _);
