@@ -17,10 +17,11 @@ public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosRespons
 {
     private static readonly JsonFields<AitronosResponse> Table = new JsonFields<AitronosResponse>(static () => new())
         .Add("id", Wire.Text, static x => x.Id, static (x, v) => x.Id = v).Or("response_id").Or("responseId")
-        .Add("thread_id", Wire.Text, static x => x.ThreadId, static (x, v) => x.ThreadId = v).Or("threadId").Or("thread", AitronosThreadIdConverter.Instance, static (x, v) => x.ThreadId = v)
+        .Add("object", Wire.Known, static x => x.ObjectType, static (x, v) => x.ObjectType = v)
+        .Add("created_at", Wire.Time, static x => x.CreatedAt, static (x, v) => x.CreatedAt = v).Or("createdAt").Or("created")
         .Add("model", Wire.Known, static x => x.Model, static (x, v) => x.Model = v)
         .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
-        .Add("created_at", Wire.Time, static x => x.CreatedAt, static (x, v) => x.CreatedAt = v).Or("createdAt").Or("created")
+        .Add("thread_id", Wire.Text, static x => x.ThreadId, static (x, v) => x.ThreadId = v).Or("threadId").Or("thread", AitronosThreadIdConverter.Instance, static (x, v) => x.ThreadId = v)
         .Add("output_text", Wire.Text, static x => x.OutputText, static (x, v) => x.OutputText = v).Or("outputText")
             .Or("output", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)
             .Or("response", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)
@@ -30,6 +31,9 @@ public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosRespons
 
     /// <summary>The response id, to chain with <c>previousResponseId</c>.</summary>
     public string? Id { get; set; }
+
+    /// <summary>The object type, <c>response</c>, when the service says.</summary>
+    public string? ObjectType { get; set; }
 
     /// <summary>The thread the response was stored in, when the service says.</summary>
     public string? ThreadId { get; set; }

@@ -56,7 +56,7 @@ public sealed class AitronosReadTests
 
         var json = JsonSerializer.Serialize(reply);
 
-        Assert.Equal("""{"id":"r1","thread_id":"t1","created_at":"2025-01-06T10:30:00+00:00","output_text":"Hello","usage":{"input_tokens":1},"extra":[1]}""", json);
+        Assert.Equal("""{"id":"r1","created_at":"2025-01-06T10:30:00+00:00","thread_id":"t1","output_text":"Hello","usage":{"input_tokens":1},"extra":[1]}""", json);
         var back = JsonSerializer.Deserialize<AitronosResponse>(json)!;
         Assert.Equal(json, JsonSerializer.Serialize(back));
     }
