@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using ThreadClient.Serialization;
 using ThreadClient.Sessions;
 
 namespace ThreadClient.Perplexity;
@@ -16,8 +18,18 @@ namespace ThreadClient.Perplexity;
 /// </remarks>
 public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, ChatCompletion>
 {
+    private const int StackTextLimit = 256;
+
+    // A stream the SDK folds itself is read through the reply table with one field read differently:
+    // the choices go straight into the choice states (their text copied from the UTF-8 bytes, the
+    // full-mode message skipped whenever a delta carries the text), so that an event allocates nothing
+    // of its own and memory stays linear in the reply's length.
+    private static readonly JsonFields<FoldedChunk> FoldTable =
+        ChatCompletionBase.Fields(static () => new FoldedChunk()).With("choices", static (ref reader, chunk) => chunk.Builder!.FoldChoices(ref reader));
+
     private readonly List<ChoiceState> _choices = [];
     private readonly ChatCompletion _result = new() { ObjectType = "chat.completion" };
+    private FoldedChunk? _event;
 
     /// <summary>The thread id seen so far (the latest non-null one).</summary>
     public string? ThreadId => _result.ThreadId;
@@ -44,8 +56,18 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         }
     }
 
+    /// <summary>Folds one stream event as its JSON came, without a chunk object of its own.</summary>
+    /// <exception cref="JsonException">The event is not a chunk the API defines.</exception>
+    internal void AppendEvent(ReadOnlySpan<byte> json)
+    {
+        var chunk = _event ??= new FoldedChunk { Builder = this };
+        FoldTable.ParseInto(json, chunk);
+        AppendMetadata(chunk);
+        chunk.ClearFields();
+    }
+
     /// <summary>Counts one chunk and takes its fields other than the choices.</summary>
-    internal void AppendMetadata(ChatCompletionBase chunk)
+    private void AppendMetadata(ChatCompletionBase chunk)
     {
         ChunkCount++;
         _result.CopyResponseFrom(chunk);
@@ -100,6 +122,141 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         return completion;
     }
 
+    /// <summary>Folds an event's <c>choices</c> array, one choice at a time.</summary>
+    private void FoldChoices(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"choices must be an array, not {reader.TokenType}.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            var index = 0;
+            var indexSeen = false;
+            string? finishReason = null;
+            var hasDelta = false;
+
+            // The index usually comes before the delta; when it does not, the delta is folded at the
+            // choice's end. The message is read only when the choice has no delta, known at its end.
+            var laterDelta = default(Utf8JsonReader);
+            var laterMessage = default(Utf8JsonReader);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("index"u8))
+                {
+                    reader.Read();
+                    if (Wire.Int64.Read(ref reader, typeof(long?), Wire.Options) is long read and >= 0 and <= int.MaxValue)
+                    {
+                        (index, indexSeen) = ((int)read, true);
+                    }
+                }
+                else if (reader.ValueTextEquals("delta"u8))
+                {
+                    reader.Read();
+                    if (!(hasDelta = IsObject(reader.TokenType, "delta")))
+                    {
+                        continue;
+                    }
+
+                    if (indexSeen)
+                    {
+                        FoldDelta(ref reader, Choice(index));
+                    }
+                    else
+                    {
+                        laterDelta = reader;
+                        reader.Skip();
+                    }
+                }
+                else if (reader.ValueTextEquals("message"u8))
+                {
+                    reader.Read();
+                    if (IsObject(reader.TokenType, "message"))
+                    {
+                        laterMessage = reader;
+                        reader.Skip();
+                    }
+                }
+                else if (reader.ValueTextEquals("finish_reason"u8))
+                {
+                    reader.Read();
+                    finishReason = Wire.Known.Read(ref reader, typeof(string), Wire.Options);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            var state = Choice(index);
+            if (laterDelta.TokenType == JsonTokenType.StartObject)
+            {
+                FoldDelta(ref laterDelta, state);
+            }
+            else if (!hasDelta && laterMessage.TokenType == JsonTokenType.StartObject)
+            {
+                state.AppendMessage(ChatMessage.Reply.Read(ref laterMessage, typeof(ChatMessage), Wire.Options)!);
+            }
+
+            state.Finish(finishReason);
+        }
+    }
+
+    /// <summary>Whether a choice's delta or message came as an object; null is none; anything else is malformed.</summary>
+    private static bool IsObject(JsonTokenType token, string field) => token switch
+    {
+        JsonTokenType.StartObject => true,
+        JsonTokenType.Null => false,
+        _ => throw new JsonException($"A choice's {field} must be an object, not {token}."),
+    };
+
+    /// <summary>Folds a delta: its role, and its text copied from the UTF-8 bytes without a string of its own.</summary>
+    private static void FoldDelta(ref Utf8JsonReader reader, ChoiceState state)
+    {
+        state.AddRole("assistant");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                state.AddRole(Wire.Known.Read(ref reader, typeof(string), Wire.Options) ?? "assistant");
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    AppendText(ref reader, state);
+                }
+                else if (reader.TokenType != JsonTokenType.Null && ChatContentConverter.Instance.Read(ref reader, typeof(ChatContent), Wire.Options) is { } parts)
+                {
+                    state.AppendText(parts.Text);
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>Appends a string value through a buffer on the stack (or a pooled one for a long value).</summary>
+    private static void AppendText(ref Utf8JsonReader reader, ChoiceState state)
+    {
+        // Unescaped, a UTF-8 value never has more UTF-16 chars than it has bytes.
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        char[]? rented = null;
+        var buffer = length <= StackTextLimit ? stackalloc char[StackTextLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        state.AppendText(buffer[..reader.CopyString(buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>The state of the choice with this index, created on first sight.</summary>
     internal ChoiceState Choice(int index)
     {
@@ -114,6 +271,12 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         var created = new ChoiceState(index);
         _choices.Add(created);
         return created;
+    }
+
+    /// <summary>The one chunk object a fold reads every event into, emptied after each.</summary>
+    private sealed class FoldedChunk : ChatCompletionBase
+    {
+        public ChatCompletionBuilder? Builder { get; init; }
     }
 
     /// <summary>One choice being folded: its role, its text from the deltas (or its last whole message), its finish reason.</summary>

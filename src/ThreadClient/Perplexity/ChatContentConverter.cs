@@ -6,6 +6,8 @@ namespace ThreadClient.Perplexity;
 /// <summary>Reads and writes message content that is either a JSON string or an array of parts.</summary>
 internal sealed class ChatContentConverter : JsonConverter<ChatContent>
 {
+    public static readonly ChatContentConverter Instance = new();
+
     public override ChatContent? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)

@@ -1,44 +1,53 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity;
 
 /// <summary>Token counts, search counts and cost of one completion.</summary>
-public sealed class ChatUsage
+[JsonConverter(typeof(WireModelConverter<ChatUsage>))]
+public sealed class ChatUsage : IWireModel<ChatUsage>
 {
+    private static readonly JsonFields<ChatUsage> Table = new JsonFields<ChatUsage>(static () => new())
+        .Add("prompt_tokens", Wire.Int64, static x => x.PromptTokens, static (x, v) => x.PromptTokens = Count(v) ?? 0)
+        .Add("completion_tokens", Wire.Int64, static x => x.CompletionTokens, static (x, v) => x.CompletionTokens = Count(v) ?? 0)
+        .Add("total_tokens", Wire.Int64, static x => x.TotalTokens, static (x, v) => x.TotalTokens = Count(v) ?? 0)
+        .Add("citation_tokens", Wire.Int64, static x => x.CitationTokens, static (x, v) => x.CitationTokens = Count(v))
+        .Add("num_search_queries", Wire.Int64, static x => x.NumSearchQueries, static (x, v) => x.NumSearchQueries = Count(v))
+        .Add("reasoning_tokens", Wire.Int64, static x => x.ReasoningTokens, static (x, v) => x.ReasoningTokens = Count(v))
+        .Add("search_context_size", Wire.Known, static x => x.SearchContextSize, static (x, v) => x.SearchContextSize = v)
+        .Add("cost", Wire.Model<UsageCost>(), static x => x.Cost, static (x, v) => x.Cost = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
+
     /// <summary>Tokens in the prompt.</summary>
-    [JsonPropertyName("prompt_tokens")]
     public int PromptTokens { get; set; }
 
     /// <summary>Tokens generated.</summary>
-    [JsonPropertyName("completion_tokens")]
     public int CompletionTokens { get; set; }
 
     /// <summary>Prompt plus completion tokens.</summary>
-    [JsonPropertyName("total_tokens")]
     public int TotalTokens { get; set; }
 
     /// <summary>Tokens spent on citations, when reported.</summary>
-    [JsonPropertyName("citation_tokens")]
     public int? CitationTokens { get; set; }
 
     /// <summary>Search queries run, when reported.</summary>
-    [JsonPropertyName("num_search_queries")]
     public int? NumSearchQueries { get; set; }
 
     /// <summary>Reasoning tokens, when reported.</summary>
-    [JsonPropertyName("reasoning_tokens")]
     public int? ReasoningTokens { get; set; }
 
     /// <summary>The search context size used, when reported.</summary>
-    [JsonPropertyName("search_context_size")]
     public string? SearchContextSize { get; set; }
 
     /// <summary>What the call cost, when reported.</summary>
-    [JsonPropertyName("cost")]
     public UsageCost? Cost { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
-    [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    static JsonFields<ChatUsage> IWireModel<ChatUsage>.Fields => Table;
+
+    /// <summary>A count that fits an <see cref="int"/>; <see langword="null"/> for one that does not.</summary>
+    private static int? Count(long? count) => count is >= int.MinValue and <= int.MaxValue ? (int)count : null;
 }

@@ -15,7 +15,7 @@ namespace ThreadClient.Perplexity;
 /// </summary>
 public class PerplexityClient
 {
-    private static readonly ReplyReader<ChatCompletion> CompletionReader = PerplexityReplyReader.ReadCompletion;
+    private static readonly ReplyReader<ChatCompletion> CompletionReader = static body => Wire.Parse<ChatCompletion>(body);
     private readonly ApiTransport _transport = null!;
     private readonly PerplexityOptions _options = null!;
     private volatile bool _chatCompletionsRetired;
@@ -176,7 +176,7 @@ public class PerplexityClient
         if (ReplyChecks.IsJsonInsteadOfStream(response))
         {
             // A server that answered the stream with one JSON completion: one chunk carrying its whole message (or its error).
-            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static json => new PerplexityReplyReader().ReadChunk(json)!, PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
+            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static json => Wire.Parse<ChatCompletionChunk>(json), PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
             if (fold is null)
             {
                 yield return whole;
@@ -196,8 +196,7 @@ public class PerplexityClient
             _transport.Attach(fold.Metadata, response);
         }
 
-        var chunks = new PerplexityReplyReader(fold);
-        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, chunks), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, fold), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {

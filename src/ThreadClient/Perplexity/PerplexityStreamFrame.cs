@@ -1,11 +1,12 @@
 using ThreadClient.Http;
+using ThreadClient.Serialization;
 
 namespace ThreadClient.Perplexity;
 
-/// <summary>Parses one event of a Perplexity stream: a chunk, the <c>[DONE]</c> marker, or an error frame (<c>event: error</c>, or a bare <c>{"error":{...}}</c>).</summary>
+/// <summary>Parses one event of a Perplexity stream: a chunk (or, when folding, nothing once the event is in the fold), the <c>[DONE]</c> marker, or an error frame (<c>event: error</c>, or a bare <c>{"error":{...}}</c>).</summary>
 internal static class PerplexityStreamFrame
 {
-    public static StreamFrame<ChatCompletionChunk> Parse(string eventType, ReadOnlySpan<byte> data, PerplexityReplyReader chunks)
+    public static StreamFrame<ChatCompletionChunk> Parse(string eventType, ReadOnlySpan<byte> data, ChatCompletionBuilder? fold)
     {
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
         {
@@ -24,6 +25,18 @@ internal static class PerplexityStreamFrame
         }
 
         // An error envelope sent as a plain data frame (no "event: error" line) is an error all the same.
-        return ReplyChecks.IsErrorEnvelope(trimmed) ? StreamFrame<ChatCompletionChunk>.Error(trimmed) : StreamFrame<ChatCompletionChunk>.Of(chunks.ReadChunk(trimmed));
+        if (ReplyChecks.IsErrorEnvelope(trimmed))
+        {
+            return StreamFrame<ChatCompletionChunk>.Error(trimmed);
+        }
+
+        // A fold takes the event in as it came; a caller enumerating gets the chunk.
+        if (fold is null)
+        {
+            return StreamFrame<ChatCompletionChunk>.Of(Wire.Parse<ChatCompletionChunk>(trimmed));
+        }
+
+        fold.AppendEvent(trimmed);
+        return StreamFrame<ChatCompletionChunk>.Of(null);
     }
 }

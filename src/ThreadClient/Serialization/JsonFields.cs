@@ -98,19 +98,26 @@ internal sealed class JsonFields<T>
     /// <exception cref="JsonException">The text is not JSON, or its value is not an object.</exception>
     public T Parse(ReadOnlySpan<byte> json)
     {
+        var model = _create();
+        ParseInto(json, model);
+        return model;
+    }
+
+    /// <summary>Reads a whole JSON document holding one model into <paramref name="model"/>.</summary>
+    /// <exception cref="JsonException">The text is not JSON, or its value is not an object.</exception>
+    public void ParseInto(ReadOnlySpan<byte> json, T model)
+    {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"Expected a JSON object, found {(json.IsEmpty ? "nothing" : reader.TokenType.ToString())}.");
         }
 
-        var model = Read(ref reader)!;
+        ReadInto(ref reader, model);
         if (reader.Read())
         {
             throw new JsonException($"Unexpected {reader.TokenType} after the JSON object.");
         }
-
-        return model;
     }
 
     /// <summary>Reads the model the reader stands on: <see langword="null"/> for anything but an object (skipped).</summary>

@@ -6,8 +6,9 @@ namespace ThreadClient.Serialization;
 /// <summary>
 /// Reads a string field whose values come from a small vocabulary (statuses, roles, item and event
 /// types, currencies) without allocating for the known values: each known value is one shared
-/// string. A value outside the vocabulary, a number, or a string that repeats the last one read on
-/// this thread (ids repeated on every event of a stream) is read as usual or reused.
+/// string. A value outside the vocabulary is read as usual, or reused when it repeats one of the
+/// last few read on this thread (the id, model and thread id every event of a stream repeats); a
+/// number reads as its text.
 /// </summary>
 internal sealed class KnownStringConverter : JsonConverter<string?>
 {
@@ -21,7 +22,12 @@ internal sealed class KnownStringConverter : JsonConverter<string?>
         "response.reasoning.started", "response.reasoning.search_queries", "response.reasoning.search_results",
         "response.reasoning.fetch_url_queries", "response.reasoning.fetch_url_results", "response.reasoning.stopped",
         "response.skill.loaded",
+        "chat.completion", "chat.completion.chunk", "chat.completion.done", "stop", "length", "tool", "low", "medium", "high",
+        "sonar", "sonar-pro", "sonar-reasoning", "sonar-reasoning-pro", "sonar-deep-research",
     ];
+
+    // How many recent values outside the vocabulary each thread keeps (id, object, model, thread id).
+    private const int Recent = 4;
 
     private static readonly byte[][] Utf8 = [.. Vocabulary.Select(static v => System.Text.Encoding.UTF8.GetBytes(v))];
 
@@ -29,7 +35,10 @@ internal sealed class KnownStringConverter : JsonConverter<string?>
     private static readonly int[][] ByLength = BuildByLength();
 
     [ThreadStatic]
-    private static string? t_last;
+    private static string?[]? t_recent;
+
+    [ThreadStatic]
+    private static int t_next;
 
     public override bool HandleNull => true;
 
@@ -55,12 +64,19 @@ internal sealed class KnownStringConverter : JsonConverter<string?>
             }
         }
 
-        if (t_last is { } last && reader.ValueTextEquals(last))
+        var recent = t_recent ??= new string?[Recent];
+        foreach (var seen in recent)
         {
-            return last;
+            if (seen is not null && reader.ValueTextEquals(seen))
+            {
+                return seen;
+            }
         }
 
-        return t_last = reader.GetString();
+        var read = reader.GetString()!;
+        recent[t_next] = read;
+        t_next = (t_next + 1) % Recent;
+        return read;
     }
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)

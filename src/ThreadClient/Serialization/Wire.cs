@@ -35,6 +35,9 @@ internal static class Wire
     /// <summary>A timestamp: ISO 8601 text, or unix seconds (milliseconds when too large for seconds).</summary>
     public static readonly JsonConverter<DateTimeOffset?> Time = new LenientTimeConverter();
 
+    /// <summary>A value whose shape varies, kept as its JSON.</summary>
+    public static readonly JsonConverter<JsonElement?> Element = new ElementConverter();
+
     /// <summary>A list of text values.</summary>
     public static readonly JsonConverter<IList<string>?> Strings = new ListConverter<string>(Text!);
 
@@ -42,6 +45,9 @@ internal static class Wire
     /// <exception cref="JsonException">The text is not JSON, or its value is not an object.</exception>
     public static TModel Parse<TModel>(ReadOnlySpan<byte> json)
         where TModel : class, IWireModel<TModel> => TModel.Fields.Parse(json);
+
+    /// <summary>A field that gives the reply its shape: <paramref name="kind"/>'s value, <c>null</c>, or a <see cref="JsonException"/> naming <paramref name="field"/>.</summary>
+    public static JsonConverter<TValue> Shaped<TValue>(JsonConverter<TValue> kind, JsonTokenType shape, string field) => new ShapedConverter<TValue>(kind, shape, field);
 
     /// <summary>A nested model.</summary>
     public static JsonConverter<TModel> Model<TModel>()
