@@ -71,18 +71,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
         try
         {
             var outcome = await PipelineFor(request, profile).ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    try
-                    {
-                        var response = await state.Handler.SendAttemptAsync(state.Request, state.Profile, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
+                static (ctx, state) => state.Handler.AttemptAsync(state.Request, state.Profile, ctx.CancellationToken),
                 context,
                 (Handler: this, Request: request, Profile: profile)).ConfigureAwait(false);
 
@@ -146,21 +135,29 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
     private ResiliencePipeline<HttpResponseMessage> BreakerFor(string host) =>
         _breakers!.GetOrAdd(host, static (key, handler) => handler.BuildBreaker(key), this);
 
-    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, RequestProfile profile, CancellationToken cancellationToken)
+    /// <summary>One attempt, as the outcome Polly judges (an exception is an outcome, not thrown: no extra async layer to catch it in).</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, RequestProfile profile, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (_logger.IsEnabled(LogLevel.Debug))
+        try
         {
-            Log.RequestPath(_logger, request.Method.Method, request.RequestUri?.PathAndQuery ?? "", response.StatusCode);
-        }
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.RequestPath(_logger, request.Method.Method, request.RequestUri?.PathAndQuery ?? "", response.StatusCode);
+            }
 
-        if (profile == RequestProfile.StreamingGeneration && response.IsSuccessStatusCode)
+            if (profile == RequestProfile.StreamingGeneration && response.IsSuccessStatusCode)
+            {
+                response.Content = new IdleTimeoutContent(response.Content, _options.StreamIdleTimeout, _clock);
+                return Outcome.FromResult(response);
+            }
+
+            return Outcome.FromResult(await BufferedContent.LoadAsync(response, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex)
         {
-            response.Content = new IdleTimeoutContent(response.Content, _options.StreamIdleTimeout, _clock);
-            return response;
+            return Outcome.FromException<HttpResponseMessage>(ex);
         }
-
-        return await BufferedContent.LoadAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     private ResiliencePipeline<HttpResponseMessage> Build(RequestProfile profile, ResiliencePipeline<HttpResponseMessage>? breaker)
