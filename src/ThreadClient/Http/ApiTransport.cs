@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -172,7 +173,9 @@ internal sealed class ApiTransport
     private Task<ThreadsApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         ErrorReplyReader.ReadAsync(response, Endpoint, _clock, cancellationToken);
 
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
+    // Awaited once by each caller: its state machine comes from a pool instead of a new box per call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, ErrorMapper mapError, CancellationToken cancellationToken)
     {
         var call = CallTelemetry.Start(Endpoint.Provider, request);
         try

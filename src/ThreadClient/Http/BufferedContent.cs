@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace ThreadClient.Http;
 
@@ -34,7 +35,8 @@ internal sealed class BufferedContent : HttpContent
     public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(BufferedContent))).AsMemory(0, _length);
 
     /// <summary>Reads the whole body of <paramref name="response"/> into a pooled buffer; disposes the response if that fails.</summary>
-    public static async Task<HttpResponseMessage> LoadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<HttpResponseMessage> LoadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -136,6 +137,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
         _breakers!.GetOrAdd(host, static (key, handler) => handler.BuildBreaker(key), this);
 
     /// <summary>One attempt, as the outcome Polly judges (an exception is an outcome, not thrown: no extra async layer to catch it in).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, RequestProfile profile, CancellationToken cancellationToken)
     {
         try

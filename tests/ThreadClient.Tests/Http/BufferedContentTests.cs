@@ -63,7 +63,7 @@ public sealed class BufferedContentTests
         var tracker = new TrackingContent.Tracker();
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new FailingContent(tracker) };
 
-        await Assert.ThrowsAsync<IOException>(() => BufferedContent.LoadAsync(response, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(async () => await BufferedContent.LoadAsync(response, CancellationToken.None));
 
         Assert.Equal(1, tracker.Disposed);
     }
