@@ -75,17 +75,4 @@ public abstract class ChatCompletionBase : ThreadsResult
         .Add("related_questions", Wire.Strings, static x => x.RelatedQuestions, static (x, v) => x.RelatedQuestions = v)
         .Add("images", Wire.Element, static x => x.Images, static (x, v) => x.Images = v)
         .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
-
-    /// <summary>Empties every field but the choices, for the one chunk object the SDK reuses while it folds a stream.</summary>
-    internal void ClearFields()
-    {
-        Id = ObjectType = Model = ThreadId = null;
-        Created = null;
-        Usage = null;
-        Citations = RelatedQuestions = null;
-        SearchResults = null;
-        Images = null;
-        AgentResponse = null;
-        AdditionalProperties?.Clear();
-    }
 }

@@ -63,7 +63,7 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
         var chunk = _event ??= new FoldedChunk { Builder = this };
         FoldTable.ParseInto(json, chunk);
         AppendMetadata(chunk);
-        chunk.ClearFields();
+        FoldTable.Clear(chunk);
     }
 
     /// <summary>Counts one chunk and takes its fields other than the choices.</summary>

@@ -180,6 +180,22 @@ internal sealed class JsonFields<T>
         }
     }
 
+    /// <summary>
+    /// Empties every field the table reads (and the extension data), for one model object a stream's fold
+    /// reads every event into: what the table names is what is cleared, so a new field needs no other line.
+    /// A field read by a <see cref="With"/> reader keeps its value (that reader owns its state). Value kinds
+    /// are nullable (<see cref="Wire"/>'s are), so a cleared field reads as absent.
+    /// </summary>
+    public void Clear(T model)
+    {
+        foreach (var field in _fields)
+        {
+            field.Clear(model);
+        }
+
+        _setExtras?.Invoke(model, null!);
+    }
+
     /// <summary>Writes the model: its set fields in table order, then its extension data.</summary>
     public void Write(Utf8JsonWriter writer, T model)
     {
@@ -250,6 +266,9 @@ internal sealed class JsonFields<T>
 
         public abstract void Write(Utf8JsonWriter writer, T model);
 
+        /// <summary>Sets the property to its default (once per property: by its first spelling).</summary>
+        public abstract void Clear(T model);
+
         public abstract Field Alias(string name, byte rank);
     }
 
@@ -280,6 +299,14 @@ internal sealed class JsonFields<T>
             }
         }
 
+        public override void Clear(T model)
+        {
+            if (Rank == 0)
+            {
+                set(model, default);
+            }
+        }
+
         public override Field Alias(string name, byte rank) => new Field<TValue>(name, Slot, rank, kind, get, set) { Writes = false };
     }
 
@@ -292,6 +319,10 @@ internal sealed class JsonFields<T>
         }
 
         public override void Write(Utf8JsonWriter writer, T model)
+        {
+        }
+
+        public override void Clear(T model)
         {
         }
 

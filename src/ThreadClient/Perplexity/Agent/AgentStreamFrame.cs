@@ -6,7 +6,10 @@ namespace ThreadClient.Perplexity.Agent;
 /// <summary>Parses one event of an Agent API stream: an event, the <c>[DONE]</c> marker, or an error frame (<c>event: error</c>, or a bare <c>{"error":{...}}</c>).</summary>
 internal static class AgentStreamFrame
 {
-    public static StreamFrame<AgentStreamEvent> Parse(string eventType, ReadOnlySpan<byte> data)
+    /// <param name="eventType">The SSE event line's type.</param>
+    /// <param name="data">The SSE data.</param>
+    /// <param name="reused">When a fold reads the stream, the one event object every event is read into; otherwise <see langword="null"/> (a new event each).</param>
+    public static StreamFrame<AgentStreamEvent> Parse(string eventType, ReadOnlySpan<byte> data, AgentStreamEvent? reused)
     {
         var payload = SseStream.Payload(data);
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
@@ -24,7 +27,16 @@ internal static class AgentStreamFrame
             return StreamFrame<AgentStreamEvent>.Done;
         }
 
-        var item = Wire.Parse<AgentStreamEvent>(payload);
+        AgentStreamEvent item;
+        if (reused is null)
+        {
+            item = Wire.Parse<AgentStreamEvent>(payload);
+        }
+        else
+        {
+            (item = reused).ReadAgain(payload);
+        }
+
         if (item.Type.Length == 0)
         {
             // A frame without a type: an in-band error envelope, or an event named only by its SSE line.

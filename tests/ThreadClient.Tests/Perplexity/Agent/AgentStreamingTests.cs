@@ -98,6 +98,38 @@ public sealed class AgentStreamingTests
     }
 
     [Fact]
+    public async Task A_folded_stream_reads_each_event_on_its_own_nothing_of_one_event_carries_into_the_next()
+    {
+        // The fold reads every event into one object: a field one event has and the next lacks must not
+        // come along (a stale delta would repeat text; a stale content index would move it to another part).
+        var body = Sse(
+            Created,
+            """{"type":"response.output_item.added","sequence_number":1,"output_index":0,"item":{"type":"message","id":"msg_s","role":"assistant","status":"in_progress","content":[]}}""",
+            """{"type":"response.output_text.delta","sequence_number":2,"output_index":0,"content_index":1,"delta":"second"}""",
+            """{"type":"response.output_text.delta","sequence_number":3,"delta":"fir"}""",
+            """{"type":"response.output_text.delta","sequence_number":4,"delta":null}""",
+            """{"type":"response.output_text.delta","sequence_number":5}""",
+            """{"type":"response.output_text.delta","sequence_number":6,"delta":"st"}""",
+            """{"type":"response.completed","sequence_number":9,"response":{"id":"resp_s","status":"completed","output":[{"type":"message","id":"msg_s","role":"assistant","content":[{"type":"output_text","text":""},{"type":"output_text","text":""}]}]}}""");
+        using var client = Client(body, out _);
+        var request = new AgentRequest { Input = "q" };
+
+        var folded = await client.Perplexity.Agent.StreamResponseAsync(request).ToResponseAsync();
+
+        var parts = Assert.IsType<AgentOutputMessage>(Assert.Single(folded.Output)).Content!;
+        Assert.Equal(["first", "second"], parts.Select(p => p.Text));
+
+        // The same events enumerated one object each, and folded by the caller, add up to the same.
+        var builder = new AgentResponseBuilder();
+        await foreach (var item in client.Perplexity.Agent.StreamResponseAsync(request))
+        {
+            builder.Append(item);
+        }
+
+        Assert.Equal(["first", "second"], ((AgentOutputMessage)builder.Build().Output[0]).Content!.Select(p => p.Text));
+    }
+
+    [Fact]
     public async Task Text_from_deltas_alone_is_kept_when_no_terminal_event_carries_it()
     {
         var body = Sse(
