@@ -178,8 +178,9 @@ public class AitronosThreadsClient
     public virtual async Task<bool> DeleteAsync(string threadId, CancellationToken cancellationToken = default)
     {
         var request = _transport.CreateRequest(HttpMethod.Delete, ThreadPath(threadId), null);
-        using var response = await _transport.SendBufferedAsync(request, AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false), cancellationToken).ConfigureAwait(false);
-        var deletion = await ReadOptionalAsync<AitronosDeletion>(response, cancellationToken).ConfigureAwait(false);
+        var errors = AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false);
+        using var response = await _transport.SendBufferedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        var deletion = await _transport.ReadOptionalAsync(response, static body => Wire.Parse<AitronosDeletion>(body), errors, cancellationToken).ConfigureAwait(false);
         return deletion?.Deleted ?? true;
     }
 
@@ -202,8 +203,9 @@ public class AitronosThreadsClient
     {
         var body = JsonBody.FromUtf8(AitronosRequestWriter.WriteMetadataPatch(metadata, state));
         var request = _transport.CreateRequest(HttpMethod.Patch, path, body);
-        using var response = await _transport.SendBufferedAsync(request, AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false), cancellationToken).ConfigureAwait(false);
-        var thread = await ReadOptionalAsync<AitronosThread>(response, cancellationToken).ConfigureAwait(false);
+        var errors = AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false);
+        using var response = await _transport.SendBufferedAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        var thread = await _transport.ReadOptionalAsync(response, static body => Wire.Parse<AitronosThread>(body), errors, cancellationToken).ConfigureAwait(false);
 
         // Some generations answer a PATCH with 204 and no body: report what was asked for.
         return _transport.Attach(thread ?? new AitronosThread { Id = threadId, State = state, Metadata = metadata ?? [] }, response);
@@ -214,14 +216,6 @@ public class AitronosThreadsClient
 
     private Task<T> SendAsync<T>(HttpRequestMessage request, ReplyReader<T> reader, bool threadNamed, CancellationToken cancellationToken) =>
         _transport.SendAsync(request, reader, AitronosErrors.For("/" + ThreadsPath, threadNamed, chained: false), cancellationToken);
-
-    /// <summary>A reply body that may be empty (a 204): the model, or <see langword="null"/> for no body.</summary>
-    private static async Task<T?> ReadOptionalAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-        where T : class, IWireModel<T>
-    {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return bytes.AsSpan().Trim(" \r\n\t"u8).IsEmpty ? null : Wire.Parse<T>(bytes);
-    }
 
     private static StringBuilder Query(ListOptions? options, string paramName)
     {

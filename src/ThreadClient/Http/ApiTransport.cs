@@ -113,6 +113,20 @@ internal sealed class ApiTransport
     }
 
     /// <summary>
+    /// Reads a buffered reply that may have no body (a 204): <see langword="null"/> for none; otherwise read
+    /// with the same checks and typed failures as every other reply (an error envelope is the mapped
+    /// exception, text that is not the model is <c>unreadable_reply</c>).
+    /// </summary>
+    public async Task<T?> ReadOptionalAsync<T>(HttpResponseMessage response, ReplyReader<T> reader, ErrorMapper mapError, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = response.Content is BufferedContent buffered
+            ? buffered.Memory
+            : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return ReplyChecks.WithoutBom(body.Span).Trim(" \r\n\t"u8).IsEmpty ? null : Read(response, body.Span, replyType: null, reader, mapError);
+    }
+
+    /// <summary>
     /// Reads a streaming request's reply that came as plain JSON: the reply it stands for, or, for an
     /// error envelope, the mapped exception. Disposes the response.
     /// </summary>

@@ -254,4 +254,34 @@ public sealed class AitronosReadTests
         Assert.Equal(HttpMethod.Delete, handler.OnlyRequest.Method);
         Assert.Equal("/v1/threads/th_1", handler.OnlyRequest.Uri.AbsolutePath);
     }
+
+    [Theory]
+    [InlineData("delete", "<html>oops</html>")]
+    [InlineData("delete", """{"deleted":""")]
+    [InlineData("delete", "[true]")]
+    [InlineData("patch", "<html>oops</html>")]
+    [InlineData("patch", """{"id":"th_1","metadata":""")]
+    public async Task A_delete_or_patch_reply_that_is_not_the_model_is_an_unreadable_reply_with_its_body(string call, string body)
+    {
+        var handler = new RecordingHandler(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body) });
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var ex = await Assert.ThrowsAsync<ThreadsResponseException>(() => call == "delete"
+            ? client.Aitronos.Threads.DeleteAsync("th_1")
+            : client.Aitronos.Threads.UpdateMetadataAsync("th_1", new ThreadMetadata { ["topic"] = "films" }));
+
+        Assert.Equal(("unreadable_reply", body), (ex.Error.Code, ex.Error.RawBody));
+    }
+
+    [Fact]
+    public async Task A_delete_answered_with_an_error_envelope_and_status_200_is_the_mapped_error()
+    {
+        var handler = new RecordingHandler(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            Content = new StringContent("""{"success":false,"error":{"code":"THREAD_NOT_FOUND","message":"Thread th_1 not found","status":404}}"""),
+        });
+        using var client = RecordingHandler.CreateClient(handler);
+
+        await Assert.ThrowsAsync<ThreadNotFoundException>(() => client.Aitronos.Threads.DeleteAsync("th_1"));
+    }
 }
