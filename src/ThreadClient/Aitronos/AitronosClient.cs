@@ -153,15 +153,13 @@ public class AitronosClient
         new() { Provider = _transport.Endpoint.Provider, Kind = kind, ConversationId = conversationId, CreatedAt = _transport.Clock.GetUtcNow() };
 
     private static ErrorMapper Errors(AitronosResponseRequest request) =>
-        AitronosErrors.For("/" + ResponsePath, threadNamed: request.Thread is not null, chained: request.PreviousResponseId is not null);
+        AitronosErrors.ForResponse(threadNamed: request.Thread is not null, chained: request.PreviousResponseId is not null);
 
     private HttpRequestMessage CreateHttpRequest(byte[] body, bool stream) =>
         _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(body), stream ? RequestProfile.StreamingGeneration : RequestProfile.Generation);
 
-    private async Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken)
-    {
-        return await _transport.SendAsync(httpRequest, static body => Wire.Parse<AitronosResponse>(body), errors, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken) =>
+        _transport.SendAsync(httpRequest, static body => Wire.Parse<AitronosResponse>(body), errors, cancellationToken);
 
     /// <summary>What a response says about itself, for telemetry (its status stands for the finish reason).</summary>
     private static GenAiOutcome Outcome(AitronosResponse response) =>

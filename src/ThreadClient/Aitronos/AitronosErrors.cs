@@ -6,7 +6,20 @@ namespace ThreadClient.Aitronos;
 /// <summary>Which exception an Aitronos error reply becomes. Keyed on status and <c>error.code</c>, never on message text.</summary>
 internal static class AitronosErrors
 {
-    public static ErrorMapper For(string endpoint, bool threadNamed, bool chained) =>
+    // One mapper per case, made once: a call allocates none.
+    private static readonly ErrorMapper[] ResponseMappers =
+        [For("/" + AitronosClient.ResponsePath, false, false), For("/" + AitronosClient.ResponsePath, false, true), For("/" + AitronosClient.ResponsePath, true, false), For("/" + AitronosClient.ResponsePath, true, true)];
+
+    private static readonly ErrorMapper ThreadMapper = For("/" + AitronosThreadsClient.ThreadsPath, threadNamed: true, chained: false);
+    private static readonly ErrorMapper ThreadListMapper = For("/" + AitronosThreadsClient.ThreadsPath, threadNamed: false, chained: false);
+
+    /// <summary>The mapper for <c>/v1/model/response</c>: whether the request named a thread, and whether it chained on a previous response.</summary>
+    public static ErrorMapper ForResponse(bool threadNamed, bool chained) => ResponseMappers[(threadNamed ? 2 : 0) + (chained ? 1 : 0)];
+
+    /// <summary>The mapper for <c>/v1/threads</c>: whether the path names one thread.</summary>
+    public static ErrorMapper ForThreads(bool threadNamed) => threadNamed ? ThreadMapper : ThreadListMapper;
+
+    private static ErrorMapper For(string endpoint, bool threadNamed, bool chained) =>
         error => Map(error, endpoint, threadNamed, chained);
 
     public static ThreadsApiException Map(ThreadsApiError error, string endpoint, bool threadNamed, bool chained) => error.StatusCode switch

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using ThreadClient.Serialization;
 
@@ -10,97 +9,91 @@ namespace ThreadClient.Aitronos;
 /// </summary>
 internal static class AitronosRequestWriter
 {
-    public static byte[] Write(AitronosResponseRequest request, AitronosFieldNaming naming, bool stream)
+    public static byte[] Write(AitronosResponseRequest request, AitronosFieldNaming naming, bool stream) =>
+        JsonBody.Write((request, naming, stream), static (writer, body) => Write(writer, body.request, body.naming, body.stream));
+
+    public static byte[] WriteMetadataPatch(ThreadMetadata? metadata, ThreadLifecycleState? state) =>
+        JsonBody.Write((metadata, state), static (writer, body) => WriteMetadataPatch(writer, body.metadata, body.state));
+
+    private static void Write(Utf8JsonWriter writer, AitronosResponseRequest request, AitronosFieldNaming naming, bool stream)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, Wire.WriterOptions))
+        var snake = naming == AitronosFieldNaming.SnakeCase;
+        var extra = request.AdditionalProperties;
+
+        // One rule for every provider's extra fields: an extra that repeats a modelled field replaces it.
+        bool Modelled(string name) => extra is null || !extra.ContainsKey(name);
+        writer.WriteStartObject();
+        if (request.OrganizationId is { } organization && Modelled("organization_id"))
         {
-            var snake = naming == AitronosFieldNaming.SnakeCase;
-            var extra = request.AdditionalProperties;
-
-            // One rule for every provider's extra fields: an extra that repeats a modelled field replaces it.
-            bool Modelled(string name) => extra is null || !extra.ContainsKey(name);
-            writer.WriteStartObject();
-            if (request.OrganizationId is { } organization && Modelled("organization_id"))
-            {
-                writer.WriteString("organization_id", organization);
-            }
-
-            if (Modelled("model"))
-            {
-                writer.WriteString("model", request.Model);
-            }
-
-            if (request.Thread is { } thread && Modelled("thread"))
-            {
-                writer.WritePropertyName("thread");
-                WriteThread(writer, thread);
-            }
-
-            var stateName = snake ? "thread_state" : "threadState";
-            if (request.ThreadState is { } state && Modelled(stateName))
-            {
-                writer.WriteString(stateName, ThreadLifecycle.ToWire(state));
-            }
-
-            if (request.Store is { } store && Modelled("store"))
-            {
-                writer.WriteBoolean("store", store);
-            }
-
-            var previousName = snake ? "previous_response_id" : "previousResponseId";
-            if (request.PreviousResponseId is { } previous && Modelled(previousName))
-            {
-                writer.WriteString(previousName, previous);
-            }
-
-            if (Modelled("inputs"))
-            {
-                writer.WritePropertyName("inputs");
-                JsonSerializer.Serialize(writer, request.Inputs, AitronosJsonContext.Default.IListAitronosInput);
-            }
-
-            if (stream && Modelled("stream"))
-            {
-                writer.WriteBoolean("stream", true);
-            }
-
-            if (extra is not null)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
-
-            writer.WriteEndObject();
+            writer.WriteString("organization_id", organization);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        if (Modelled("model"))
+        {
+            writer.WriteString("model", request.Model);
+        }
+
+        if (request.Thread is { } thread && Modelled("thread"))
+        {
+            writer.WritePropertyName("thread");
+            WriteThread(writer, thread);
+        }
+
+        var stateName = snake ? "thread_state" : "threadState";
+        if (request.ThreadState is { } state && Modelled(stateName))
+        {
+            writer.WriteString(stateName, ThreadLifecycle.ToWire(state));
+        }
+
+        if (request.Store is { } store && Modelled("store"))
+        {
+            writer.WriteBoolean("store", store);
+        }
+
+        var previousName = snake ? "previous_response_id" : "previousResponseId";
+        if (request.PreviousResponseId is { } previous && Modelled(previousName))
+        {
+            writer.WriteString(previousName, previous);
+        }
+
+        if (Modelled("inputs"))
+        {
+            writer.WritePropertyName("inputs");
+            JsonSerializer.Serialize(writer, request.Inputs, AitronosJsonContext.Default.IListAitronosInput);
+        }
+
+        if (stream && Modelled("stream"))
+        {
+            writer.WriteBoolean("stream", true);
+        }
+
+        if (extra is not null)
+        {
+            foreach (var pair in extra)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
     }
 
-    public static byte[] WriteMetadataPatch(ThreadMetadata? metadata, ThreadLifecycleState? state)
+    private static void WriteMetadataPatch(Utf8JsonWriter writer, ThreadMetadata? metadata, ThreadLifecycleState? state)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, Wire.WriterOptions))
+        writer.WriteStartObject();
+        if (metadata is not null)
         {
-            writer.WriteStartObject();
-            if (metadata is not null)
-            {
-                writer.WritePropertyName("metadata");
-                JsonSerializer.Serialize(writer, metadata, AitronosJsonContext.Default.ThreadMetadata);
-            }
-
-            if (state is { } s)
-            {
-                writer.WriteString("state", ThreadLifecycle.ToWire(s));
-            }
-
-            writer.WriteEndObject();
+            writer.WritePropertyName("metadata");
+            JsonSerializer.Serialize(writer, metadata, AitronosJsonContext.Default.ThreadMetadata);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        if (state is { } s)
+        {
+            writer.WriteString("state", ThreadLifecycle.ToWire(s));
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteThread(Utf8JsonWriter writer, ThreadReference thread)

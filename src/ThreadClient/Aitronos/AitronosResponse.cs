@@ -21,7 +21,7 @@ public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosRespons
         .Add("created_at", Wire.Time, static x => x.CreatedAt, static (x, v) => x.CreatedAt = v).Or("createdAt").Or("created")
         .Add("model", Wire.Known, static x => x.Model, static (x, v) => x.Model = v)
         .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
-        .Add("thread_id", Wire.Text, static x => x.ThreadId, static (x, v) => x.ThreadId = v).Or("threadId").Or("thread", AitronosThreadIdConverter.Instance, static (x, v) => x.ThreadId = v)
+        .Add("thread_id", Wire.Known, static x => x.ThreadId, static (x, v) => x.ThreadId = v).Or("threadId").Or("thread", AitronosThreadIdConverter.Instance, static (x, v) => x.ThreadId = v)
         .Add("output_text", Wire.Text, static x => x.OutputText, static (x, v) => x.OutputText = v).Or("outputText")
             .Or("output", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)
             .Or("response", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)

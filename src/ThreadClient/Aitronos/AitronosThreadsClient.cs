@@ -14,7 +14,7 @@ namespace ThreadClient.Aitronos;
 /// </summary>
 public class AitronosThreadsClient
 {
-    private const string ThreadsPath = "v1/threads";
+    internal const string ThreadsPath = "v1/threads";
 
     private readonly ApiTransport _transport = null!;
     private readonly AitronosOptions _options = null!;
@@ -178,7 +178,7 @@ public class AitronosThreadsClient
     public virtual async Task<bool> DeleteAsync(string threadId, CancellationToken cancellationToken = default)
     {
         var request = _transport.CreateRequest(HttpMethod.Delete, ThreadPath(threadId), null);
-        var errors = AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false);
+        var errors = AitronosErrors.ForThreads(threadNamed: true);
         using var response = await _transport.SendBufferedAsync(request, errors, cancellationToken).ConfigureAwait(false);
         var deletion = await _transport.ReadOptionalAsync(response, static body => Wire.Parse<AitronosDeletion>(body), errors, cancellationToken).ConfigureAwait(false);
         return deletion?.Deleted ?? true;
@@ -203,7 +203,7 @@ public class AitronosThreadsClient
     {
         var body = JsonBody.FromUtf8(AitronosRequestWriter.WriteMetadataPatch(metadata, state));
         var request = _transport.CreateRequest(HttpMethod.Patch, path, body);
-        var errors = AitronosErrors.For("/" + ThreadsPath, threadNamed: true, chained: false);
+        var errors = AitronosErrors.ForThreads(threadNamed: true);
         using var response = await _transport.SendBufferedAsync(request, errors, cancellationToken).ConfigureAwait(false);
         var thread = await _transport.ReadOptionalAsync(response, static body => Wire.Parse<AitronosThread>(body), errors, cancellationToken).ConfigureAwait(false);
 
@@ -215,7 +215,7 @@ public class AitronosThreadsClient
         SendAsync(request, static body => Wire.Parse<AitronosThread>(body), threadNamed: threadId is not null, cancellationToken);
 
     private Task<T> SendAsync<T>(HttpRequestMessage request, ReplyReader<T> reader, bool threadNamed, CancellationToken cancellationToken) =>
-        _transport.SendAsync(request, reader, AitronosErrors.For("/" + ThreadsPath, threadNamed, chained: false), cancellationToken);
+        _transport.SendAsync(request, reader, AitronosErrors.ForThreads(threadNamed), cancellationToken);
 
     private static StringBuilder Query(ListOptions? options, string paramName)
     {

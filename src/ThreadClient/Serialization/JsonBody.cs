@@ -24,7 +24,11 @@ internal static class JsonBody
     /// official TypeScript SDK sends it; escaping made a non-ASCII message 40 % larger and counted
     /// metadata at three times its size), written through a buffer reused per thread.
     /// </summary>
-    public static byte[] Write<T>(T value, JsonTypeInfo<T> typeInfo)
+    public static byte[] Write<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        Write((value, typeInfo), static (writer, body) => JsonSerializer.Serialize(writer, body.value, body.typeInfo));
+
+    /// <summary>JSON written by <paramref name="write"/> (a hand-written body), through the same per-thread buffer and escaping.</summary>
+    public static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
@@ -38,7 +42,7 @@ internal static class JsonBody
             writer.Reset(buffer);
         }
 
-        JsonSerializer.Serialize(writer, value, typeInfo);
+        write(writer, state);
         writer.Flush();
         var json = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > 1024 * 1024)
