@@ -65,10 +65,14 @@ internal sealed class KnownStringConverter : JsonConverter<string?>
         }
 
         var recent = t_recent ??= new string?[Recent];
-        foreach (var seen in recent)
+        for (var i = 0; i < Recent; i++)
         {
-            if (seen is not null && reader.ValueTextEquals(seen))
+            if (recent[i] is { } seen && reader.ValueTextEquals(seen))
             {
+                // A value read again becomes the newest, so that the values every event repeats are the
+                // last ones a new value replaces (the slot at t_next is the oldest).
+                var newest = (t_next + Recent - 1) % Recent;
+                (recent[i], recent[newest]) = (recent[newest], seen);
                 return seen;
             }
         }

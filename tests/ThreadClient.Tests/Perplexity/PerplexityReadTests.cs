@@ -45,6 +45,30 @@ public sealed class PerplexityReadTests
     }
 
     [Fact]
+    public void A_repeated_id_stays_one_instance_when_new_values_arrive_after_it()
+    {
+        // On a thread of its own, the ring of recent values starts empty: "s1", then three other ids,
+        // leave "s1" the oldest. Read again, it must become the newest, so that the next new value
+        // ("t-1") replaces another one, and the next chunk's "s1" is still the same instance.
+        (string? First, string? Second) ids = default;
+        var thread = new Thread(() =>
+        {
+            Read("""{"id":"s1","choices":[]}""");
+            Read("""{"id":"a","choices":[]}""");
+            Read("""{"id":"b","choices":[]}""");
+            Read("""{"id":"c","choices":[]}""");
+            var first = Read("""{"id":"s1","thread_id":"t-1","choices":[]}""");
+            var second = Read("""{"id":"s1","thread_id":"t-1","choices":[]}""");
+            ids = (first.Id, second.Id);
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal("s1", ids.First);
+        Assert.Same(ids.First, ids.Second);
+    }
+
+    [Fact]
     public void A_chunk_without_a_delta_keeps_its_message_whatever_the_field_order()
     {
         var chunk = Read("""{"choices":[{"message":{"role":"assistant","content":[{"type":"text","text":"All "},{"type":"text","text":"at once"}],"extra":1},"index":0,"finish_reason":"stop"}]}""");
