@@ -102,13 +102,15 @@ public sealed class LeakAndStormTests
         using var client = new ThreadsClient(OwnPipeline.Of(options), new HttpClient(new ThreadsResilienceHandler(options.Resilience, clock, Jitter, logs.CreateLogger("ThreadClient")) { InnerHandler = inner }));
 
         var started = clock.GetUtcNow();
-        var calls = Enumerable.Range(0, 50)
+        List<Task<ChatCompletion>> calls = [];
+        string State() => $"{inner.Requests.Count} requests, {clock.PendingTimers} timers pending, next due {clock.NextDue - clock.GetUtcNow()}, {calls.Count(c => c.IsCompleted)} calls done: {string.Join("; ", calls.Where(c => c.IsFaulted).Select(c => c.Exception!.InnerException!.GetType().Name).Distinct())}";
+        calls = Enumerable.Range(0, 50)
             .Select(_ => Task.Run(() => client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } })))
             .ToList();
         // In rounds: every call waits on its retry timer before the clock moves past the longest one (1.25 s).
-        await TrackingTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 50 && clock.PendingTimers == 50, "all 50 first attempts wait for their retry");
+        await TrackingTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 50 && clock.PendingTimers == 50, "all 50 first attempts wait for their retry", State);
         clock.Advance(TimeSpan.FromSeconds(1.25));
-        await TrackingTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 100 && clock.PendingTimers == 50, "all 50 second attempts wait for their retry");
+        await TrackingTimeProvider.WaitUntilAsync(() => inner.Requests.Count == 100 && clock.PendingTimers == 50, "all 50 second attempts wait for their retry", State);
         clock.Advance(TimeSpan.FromSeconds(1.25));
         await Task.WhenAll(calls).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10));
 

@@ -17,6 +17,7 @@ public sealed class StreamCloseTests
 
     private sealed class SlowStream
     {
+        /// <summary>How many frames the server began to write.</summary>
         public int Written;
         public readonly TaskCompletionSource<long> Aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public readonly ConcurrentQueue<string> Connections = new();
@@ -30,9 +31,11 @@ public sealed class StreamCloseTests
             {
                 for (var i = 0; i < Frames; i++)
                 {
+                    // Counted as the write begins: a client that reads the frame and closes at once can
+                    // abort the flush before a count taken after it.
+                    Interlocked.Increment(ref Written);
                     await context.Response.WriteAsync(AgentStreams.Sse(AgentStreams.Delta("w" + i + " ", i)), context.RequestAborted);
                     await context.Response.Body.FlushAsync(context.RequestAborted);
-                    Interlocked.Increment(ref Written);
                     await Task.Delay(30, context.RequestAborted);
                 }
             }

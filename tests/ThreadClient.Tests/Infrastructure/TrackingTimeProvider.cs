@@ -60,14 +60,14 @@ public sealed class TrackingTimeProvider : FakeTimeProvider
     }
 
     /// <summary>Waits (in real time, briefly, polling) until <paramref name="condition"/> holds.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, Func<string>? state = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("Timed out waiting until " + what);
+                throw new TimeoutException("Timed out waiting until " + what + (state is null ? "" : " (" + state() + ")"));
             }
 
             await Task.Delay(2);
