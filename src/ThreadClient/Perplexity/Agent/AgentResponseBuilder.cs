@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using ThreadClient.Serialization;
 using ThreadClient.Sessions;
 
 namespace ThreadClient.Perplexity.Agent;
@@ -13,12 +15,22 @@ namespace ThreadClient.Perplexity.Agent;
 /// </summary>
 public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentResponse>
 {
+    // A stream the SDK folds itself is read through the event table with one field read differently:
+    // every event goes into one event object of the builder's own (emptied by the table before each),
+    // and a delta's text is copied from the UTF-8 bytes into a buffer of the builder's, so that an
+    // event allocates nothing of its own.
+    private static readonly JsonFields<AgentStreamEvent> FoldTable =
+        AgentStreamEvent.WireFields.With("delta", static (ref reader, item) => item.Fold!.ReadDelta(ref reader));
+
     private readonly SortedDictionary<long, AgentOutputItem> _items = [];
     private readonly SortedDictionary<(long Item, long Part), PartText> _texts = [];
     private AgentResponse? _response;
     private long _lastItem;
     private (long Item, long Part) _lastKey;
     private PartText? _last;
+    private AgentStreamEvent? _event;
+    private char[] _delta = [];
+    private int _deltaLength;
 
     /// <summary>Whether <c>response.completed</c> has been seen.</summary>
     public bool IsCompleted { get; private set; }
@@ -63,12 +75,55 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
                 }
 
                 break;
+            case AgentStreamEventKind.OutputTextDelta when ReferenceEquals(item, _event):
+                if (_deltaLength > 0)
+                {
+                    Part(item.OutputIndex ?? _lastItem, item.ContentIndex ?? 0).Deltas.Append(_delta, 0, _deltaLength);
+                }
+
+                break;
             case AgentStreamEventKind.OutputTextDelta when !string.IsNullOrEmpty(item.Delta):
                 Part(item.OutputIndex ?? _lastItem, item.ContentIndex ?? 0).Deltas.Append(item.Delta);
                 break;
             case AgentStreamEventKind.OutputTextDone when item.Text is not null:
                 Part(item.OutputIndex ?? _lastItem, item.ContentIndex ?? 0).Whole = item.Text;
                 break;
+        }
+    }
+
+    /// <summary>Reads one event of the SDK's own stream into the builder's one event object (its delta kept by the builder), for <see cref="Append"/>.</summary>
+    /// <exception cref="JsonException">The event is not a JSON object.</exception>
+    internal AgentStreamEvent ReadEvent(ReadOnlySpan<byte> json)
+    {
+        var item = _event ??= new AgentStreamEvent { Fold = this };
+        _deltaLength = 0;
+        FoldTable.Clear(item);
+        FoldTable.ParseInto(json, item);
+        return item;
+    }
+
+    /// <summary>A delta's text, copied into the builder's buffer (a number or boolean as its text, as the event table reads it).</summary>
+    private void ReadDelta(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            // Unescaped, a UTF-8 value never has more UTF-16 chars than it has bytes.
+            EnsureDelta(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);
+            _deltaLength = reader.CopyString(_delta);
+        }
+        else if (Wire.Text.Read(ref reader, typeof(string), Wire.Options) is { } text)
+        {
+            EnsureDelta(text.Length);
+            text.CopyTo(_delta);
+            _deltaLength = text.Length;
+        }
+    }
+
+    private void EnsureDelta(int length)
+    {
+        if (_delta.Length < length)
+        {
+            _delta = new char[Math.Max(length, Math.Max(64, _delta.Length * 2))];
         }
     }
 

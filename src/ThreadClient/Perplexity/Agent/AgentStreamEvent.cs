@@ -101,16 +101,11 @@ public sealed class AgentStreamEvent : IWireModel<AgentStreamEvent>
     /// <summary>Fields this SDK does not model (all of an unknown event's other fields), kept as they came.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>
-    /// Reads an event into this object, emptied first: the one event object a fold reads every event of
-    /// a stream into (the fold keeps the values it needs, never the event).
-    /// </summary>
-    /// <exception cref="JsonException">The event is not a JSON object.</exception>
-    internal void ReadAgain(ReadOnlySpan<byte> json)
-    {
-        Table.Clear(this);
-        Table.ParseInto(json, this);
-    }
+    /// <summary>The table this type is read and written by (for the fold's variant of it).</summary>
+    internal static JsonFields<AgentStreamEvent> WireFields => Table;
+
+    /// <summary>The builder that reads every event of a stream into this one object, when the SDK folds its own stream.</summary>
+    internal AgentResponseBuilder? Fold { get; init; }
 
     private static AgentStreamEventKind KindOf(string type) => type switch
     {

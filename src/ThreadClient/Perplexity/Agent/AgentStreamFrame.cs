@@ -8,8 +8,8 @@ internal static class AgentStreamFrame
 {
     /// <param name="eventType">The SSE event line's type.</param>
     /// <param name="data">The SSE data.</param>
-    /// <param name="reused">When a fold reads the stream, the one event object every event is read into; otherwise <see langword="null"/> (a new event each).</param>
-    public static StreamFrame<AgentStreamEvent> Parse(string eventType, ReadOnlySpan<byte> data, AgentStreamEvent? reused)
+    /// <param name="fold">When the SDK folds the stream, the builder, which reads every event into one object of its own; otherwise <see langword="null"/> (a new event each).</param>
+    public static StreamFrame<AgentStreamEvent> Parse(string eventType, ReadOnlySpan<byte> data, AgentResponseBuilder? fold)
     {
         var payload = SseStream.Payload(data);
         if (string.Equals(eventType, "error", StringComparison.OrdinalIgnoreCase))
@@ -27,16 +27,7 @@ internal static class AgentStreamFrame
             return StreamFrame<AgentStreamEvent>.Done;
         }
 
-        AgentStreamEvent item;
-        if (reused is null)
-        {
-            item = Wire.Parse<AgentStreamEvent>(payload);
-        }
-        else
-        {
-            (item = reused).ReadAgain(payload);
-        }
-
+        var item = fold is null ? Wire.Parse<AgentStreamEvent>(payload) : fold.ReadEvent(payload);
         if (item.Type.Length == 0)
         {
             // A frame without a type: an in-band error envelope, or an event named only by its SSE line.

@@ -198,10 +198,7 @@ public class PerplexityAgentClient
         var received = fold is null ? new ReceivedText() : null;
         Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
         var completed = false;
-
-        // A fold keeps what each event says, never the event: every event is read into one object.
-        var reused = fold is null ? null : new AgentStreamEvent();
-        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => AgentStreamFrame.Parse(type, data, reused), endpoint, partialText, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => AgentStreamFrame.Parse(type, data, fold), endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {

@@ -101,7 +101,8 @@ public sealed class AgentStreamingTests
     public async Task A_folded_stream_reads_each_event_on_its_own_nothing_of_one_event_carries_into_the_next()
     {
         // The fold reads every event into one object: a field one event has and the next lacks must not
-        // come along (a stale delta would repeat text; a stale content index would move it to another part).
+        // come along (a stale delta would repeat text; a stale content index would move it to another part),
+        // and a delta reads the same (escapes, a number as its text) whether folded or enumerated.
         var body = Sse(
             Created,
             """{"type":"response.output_item.added","sequence_number":1,"output_index":0,"item":{"type":"message","id":"msg_s","role":"assistant","status":"in_progress","content":[]}}""",
@@ -109,7 +110,8 @@ public sealed class AgentStreamingTests
             """{"type":"response.output_text.delta","sequence_number":3,"delta":"fir"}""",
             """{"type":"response.output_text.delta","sequence_number":4,"delta":null}""",
             """{"type":"response.output_text.delta","sequence_number":5}""",
-            """{"type":"response.output_text.delta","sequence_number":6,"delta":"st"}""",
+            """{"type":"response.output_text.delta","sequence_number":6,"delta":"s\u0074 \u00e9"}""",
+            """{"type":"response.output_text.delta","sequence_number":7,"delta":2}""",
             """{"type":"response.completed","sequence_number":9,"response":{"id":"resp_s","status":"completed","output":[{"type":"message","id":"msg_s","role":"assistant","content":[{"type":"output_text","text":""},{"type":"output_text","text":""}]}]}}""");
         using var client = Client(body, out _);
         var request = new AgentRequest { Input = "q" };
@@ -117,7 +119,7 @@ public sealed class AgentStreamingTests
         var folded = await client.Perplexity.Agent.StreamResponseAsync(request).ToResponseAsync();
 
         var parts = Assert.IsType<AgentOutputMessage>(Assert.Single(folded.Output)).Content!;
-        Assert.Equal(["first", "second"], parts.Select(p => p.Text));
+        Assert.Equal(["first é2", "second"], parts.Select(p => p.Text));
 
         // The same events enumerated one object each, and folded by the caller, add up to the same.
         var builder = new AgentResponseBuilder();
@@ -126,7 +128,7 @@ public sealed class AgentStreamingTests
             builder.Append(item);
         }
 
-        Assert.Equal(["first", "second"], ((AgentOutputMessage)builder.Build().Output[0]).Content!.Select(p => p.Text));
+        Assert.Equal(["first é2", "second"], ((AgentOutputMessage)builder.Build().Output[0]).Content!.Select(p => p.Text));
     }
 
     [Fact]
