@@ -143,26 +143,40 @@ public sealed class TrackingTimeProvider : FakeTimeProvider
 
         public DateTimeOffset DueAt { get; private set; }
 
+        private int _fires;
+        private bool _disposed;
+
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            int fires;
             lock (owner._gate)
             {
                 _period = period;
                 owner._pending.Remove(this);
-                if (dueTime != Timeout.InfiniteTimeSpan)
+                DueAt = owner.GetUtcNow() + dueTime;
+                fires = _fires;
+            }
+
+            // Counted only once armed: a test that sees the timer pending and advances the clock must
+            // find it armed (counted first, a timer armed a moment later missed that advance). One that
+            // fired or was disposed in between is not counted.
+            var changed = Inner.Change(dueTime, period);
+            lock (owner._gate)
+            {
+                if (dueTime != Timeout.InfiniteTimeSpan && _fires == fires && !_disposed)
                 {
-                    DueAt = owner.GetUtcNow() + dueTime;
                     owner._pending.Add(this);
                 }
             }
 
-            return Inner.Change(dueTime, period);
+            return changed;
         }
 
         public void Fired()
         {
             lock (owner._gate)
             {
+                _fires++;
                 owner._pending.Remove(this);
                 if (_period != Timeout.InfiniteTimeSpan && _period != TimeSpan.Zero)
                 {
@@ -176,6 +190,7 @@ public sealed class TrackingTimeProvider : FakeTimeProvider
         {
             lock (owner._gate)
             {
+                _disposed = true;
                 owner._pending.Remove(this);
             }
 
@@ -186,6 +201,7 @@ public sealed class TrackingTimeProvider : FakeTimeProvider
         {
             lock (owner._gate)
             {
+                _disposed = true;
                 owner._pending.Remove(this);
             }
 
