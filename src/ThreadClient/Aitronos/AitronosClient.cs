@@ -17,7 +17,6 @@ public class AitronosClient
 {
     internal const string ResponsePath = "v1/model/response";
 
-    private static readonly SseItemParser<StreamFrame<AitronosStreamEvent>> ParseFrame = AitronosStreamFrame.Parse;
 
     private readonly ApiTransport _transport = null!;
     private readonly AitronosOptions _options = null!;
@@ -73,8 +72,22 @@ public class AitronosClient
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         // The body is written now (the request as it is at this call); each enumeration sends its own message with it.
         var body = AitronosRequestWriter.Write(request, _options.FieldNaming, stream: true);
-        return ObservedCall.Observe(_transport, request.Model, request.Thread?.Id, StreamCore(body, Errors(request), cancellationToken), static e => e.Response is { } r ? Outcome(r) : new GenAiOutcome(ResponseId: e.ResponseId, ConversationId: e.ThreadId));
+        return new AitronosEventStream(this, new StreamCall(body, Errors(request), request.Model, request.Thread?.Id), cancellationToken);
     }
+
+    /// <summary>A generation's stream (enumerated, or folded into <paramref name="fold"/>), observed when someone listens.</summary>
+    internal IAsyncEnumerable<AitronosStreamEvent> Stream(StreamCall call, AitronosResponseBuilder? fold, CancellationToken cancellationToken) =>
+        GenAiOperation.IsEnabled ? ObservedStream(call, fold, cancellationToken) : StreamCore(call, fold, cancellationToken);
+
+    /// <summary>The stream under a GenAI operation; its own method, so that an unobserved stream allocates no closure.</summary>
+    private IAsyncEnumerable<AitronosStreamEvent> ObservedStream(StreamCall call, AitronosResponseBuilder? fold, CancellationToken cancellationToken) =>
+        ObservedCall.Observe(
+            _transport,
+            call.Model,
+            call.ThreadId,
+            StreamCore(call, fold, cancellationToken),
+            fold is null ? static e => e.Response is { } r ? Outcome(r) : new GenAiOutcome(ResponseId: e.ResponseId, ConversationId: e.ThreadId) : null,
+            fold is null ? null : () => fold.Completed is { } r ? Outcome(r) : new GenAiOutcome(ResponseId: fold.ResponseId, ConversationId: fold.ThreadId));
 
     /// <summary>Where this client sends its requests (after the environment override, if any).</summary>
     public virtual Uri BaseAddress => _transport.Endpoint.BaseAddress;
@@ -165,19 +178,33 @@ public class AitronosClient
     private static GenAiOutcome Outcome(AitronosResponse response) =>
         new(response.Model, response.Id, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status, response.ThreadId);
 
-    private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(byte[] body, ErrorMapper errors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the streaming request and reads its events: yielding each, or, when <paramref name="fold"/>
+    /// is given, appending each to that builder (yielding nothing), every event read into one object.
+    /// </summary>
+    private async IAsyncEnumerable<AitronosStreamEvent> StreamCore(StreamCall call, AitronosResponseBuilder? fold, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var response = await _transport.SendForStreamAsync(CreateHttpRequest(body, stream: true), errors, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendForStreamAsync(CreateHttpRequest(call.Body, stream: true), call.Errors, cancellationToken).ConfigureAwait(false);
         if (ReplyChecks.IsJsonInsteadOfStream(response))
         {
             // A server that answered the stream with one JSON response: one completed event carrying it (or its error).
-            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => Wire.Parse<AitronosResponse>(body), errors, cancellationToken).ConfigureAwait(false);
-            yield return new AitronosStreamEvent { EventType = "response.completed", Kind = AitronosStreamEventKind.Completed, Response = whole, ResponseId = whole.Id, ThreadId = whole.ThreadId };
+            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => Wire.Parse<AitronosResponse>(body), call.Errors, cancellationToken).ConfigureAwait(false);
+            var completed = new AitronosStreamEvent { EventType = "response.completed", Kind = AitronosStreamEventKind.Completed, Response = whole, ResponseId = whole.Id, ThreadId = whole.ThreadId };
+            if (fold is null)
+            {
+                yield return completed;
+            }
+            else
+            {
+                fold.Append(completed);
+            }
+
             yield break;
         }
 
-        var received = new ReceivedText();
-        await foreach (var frame in SseStream.ReadAsync(response, ParseFrame, _transport.Endpoint, received.ToString, cancellationToken).ConfigureAwait(false))
+        var received = fold is null ? new ReceivedText() : null;
+        Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
+        await foreach (var frame in SseStream.ReadAsync(response, (type, data) => AitronosStreamFrame.Parse(type, data, fold), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {
@@ -186,7 +213,7 @@ public class AitronosClient
 
             if (frame.ErrorBody is not null)
             {
-                throw frame.ToException(_transport.Endpoint, received.ToString());
+                throw frame.ToException(_transport.Endpoint, partialText());
             }
 
             if (frame.Item is { } item)
@@ -196,13 +223,22 @@ public class AitronosClient
                     _transport.Attach(carried, response);
                 }
 
+                if (fold is not null)
+                {
+                    fold.Append(item);
+                    continue;
+                }
+
                 if (item.Kind == AitronosStreamEventKind.ContentDelta)
                 {
-                    received.Append(item.Delta);
+                    received!.Append(item.Delta);
                 }
 
                 yield return item;
             }
         }
     }
+
+    /// <summary>What a streaming call sends, written when the call was made: the body, its error mapping, and what telemetry names.</summary>
+    internal sealed record StreamCall(byte[] Body, ErrorMapper Errors, string? Model, string? ThreadId);
 }

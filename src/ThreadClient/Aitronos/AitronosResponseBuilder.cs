@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using ThreadClient.Serialization;
 using ThreadClient.Sessions;
 
 namespace ThreadClient.Aitronos;
@@ -10,7 +12,15 @@ namespace ThreadClient.Aitronos;
 /// </summary>
 public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, AitronosResponse>
 {
+    // A stream the SDK folds itself is read through the event table with one field read differently,
+    // as the other providers' folds are: every event goes into one event object of the builder's own,
+    // and a delta's text is copied from the UTF-8 bytes, so that an event allocates nothing of its own.
+    private static readonly JsonFields<AitronosStreamEvent> FoldTable =
+        AitronosStreamEvent.WireFields.With("delta", static (ref reader, item) => item.Fold!._delta.Read(ref reader, AitronosTextConverter.Any));
+
     private readonly StringBuilder _text = new();
+    private readonly FieldText _delta = new();
+    private AitronosStreamEvent? _event;
     private AitronosResponse? _completed;
     private string? _done;
     private string? _responseId;
@@ -28,7 +38,15 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
         _threadId = item.ThreadId ?? _threadId;
         if (item.Kind == AitronosStreamEventKind.ContentDelta)
         {
-            _text.Append(item.Delta);
+            // The builder's own event: its delta is in the builder's buffer (its Delta is the text fallback).
+            if (ReferenceEquals(item, _event) && _delta.HasValue)
+            {
+                _text.Append(_delta.Span);
+            }
+            else
+            {
+                _text.Append(item.Delta);
+            }
         }
         else if (item.Kind == AitronosStreamEventKind.ContentDone)
         {
@@ -39,6 +57,27 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
         {
             _completed = item.Response;
         }
+    }
+
+    /// <summary>The completed event's response, once seen (for telemetry).</summary>
+    internal AitronosResponse? Completed => _completed;
+
+    /// <summary>The response id seen so far.</summary>
+    internal string? ResponseId => _responseId;
+
+    /// <summary>The text the deltas gave so far, for an exception raised mid-stream.</summary>
+    internal string PartialText() => _text.ToString();
+
+    /// <summary>Reads one event of the SDK's own stream into the builder's one event object (its delta kept by the builder), for <see cref="Append"/>.</summary>
+    /// <exception cref="JsonException">The event is not a JSON object.</exception>
+    internal AitronosStreamEvent ReadEvent(ReadOnlySpan<byte> json)
+    {
+        var item = _event ??= new AitronosStreamEvent { Fold = this };
+        _delta.Clear();
+        FoldTable.Clear(item);
+        item.Kind = default;
+        FoldTable.ParseInto(json, item);
+        return item;
     }
 
     /// <summary>Builds the response from everything appended so far.</summary>

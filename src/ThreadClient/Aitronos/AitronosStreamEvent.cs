@@ -54,5 +54,11 @@ public sealed class AitronosStreamEvent : IWireModel<AitronosStreamEvent>
     /// <summary>The event's own <c>id</c> (a created event's response id).</summary>
     internal string? Id { get; set; }
 
+    /// <summary>The builder that reads every event of a stream into this one object, when the SDK folds its own stream.</summary>
+    internal AitronosResponseBuilder? Fold { get; init; }
+
+    /// <summary>The table this type is read and written by (for the fold's variant of it).</summary>
+    internal static JsonFields<AitronosStreamEvent> WireFields => Table;
+
     static JsonFields<AitronosStreamEvent> IWireModel<AitronosStreamEvent>.Fields => Table;
 }

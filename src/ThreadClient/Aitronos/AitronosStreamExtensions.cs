@@ -12,6 +12,9 @@ public static class AitronosStreamExtensions
     public static Task<AitronosResponse> ToResponseAsync(this IAsyncEnumerable<AitronosStreamEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return Folding.FoldAsync(events, new AitronosResponseBuilder(), cancellationToken);
+        var builder = new AitronosResponseBuilder();
+
+        // The SDK's own stream appends each event to the builder itself, reading every event into one object.
+        return Folding.FoldAsync(events is AitronosEventStream own ? own.FoldingInto(builder) : events, builder, cancellationToken);
     }
 }

@@ -10,7 +10,10 @@ namespace ThreadClient.Aitronos;
 /// </summary>
 internal static class AitronosStreamFrame
 {
-    public static StreamFrame<AitronosStreamEvent> Parse(string sseEventType, ReadOnlySpan<byte> data)
+    /// <param name="sseEventType">The SSE event line's type.</param>
+    /// <param name="data">The SSE data.</param>
+    /// <param name="fold">When the SDK folds the stream, the builder, which reads every event into one object of its own; otherwise <see langword="null"/> (a new event each).</param>
+    public static StreamFrame<AitronosStreamEvent> Parse(string sseEventType, ReadOnlySpan<byte> data, AitronosResponseBuilder? fold)
     {
         var trimmed = SseStream.Payload(data);
         if (trimmed.IsEmpty)
@@ -23,7 +26,7 @@ internal static class AitronosStreamFrame
             return StreamFrame<AitronosStreamEvent>.Done;
         }
 
-        var item = Wire.Parse<AitronosStreamEvent>(trimmed);
+        var item = fold is null ? Wire.Parse<AitronosStreamEvent>(trimmed) : fold.ReadEvent(trimmed);
         if (sseEventType is not ("message" or ""))
         {
             item.EventType = sseEventType;

@@ -80,7 +80,7 @@ internal sealed class JsonFields<T>
         var fields = new List<Field>(_fields.Count);
         foreach (var field in _fields)
         {
-            fields.Add(field.Spelling == name ? new ReaderField(name, field.Slot, field.Rank, read) : field);
+            fields.Add(field.Spelling == name ? new ReaderField(field, read) : field);
         }
 
         return new JsonFields<T>(this, fields);
@@ -183,8 +183,8 @@ internal sealed class JsonFields<T>
     /// <summary>
     /// Empties every field the table reads (and the extension data), for one model object a stream's fold
     /// reads every event into: what the table names is what is cleared, so a new field needs no other line.
-    /// A field read by a <see cref="With"/> reader keeps its value (that reader owns its state). Value kinds
-    /// are nullable (<see cref="Wire"/>'s are), so a cleared field reads as absent.
+    /// A field read by a <see cref="With"/> reader is emptied too (whatever else set it). Value kinds are
+    /// nullable (<see cref="Wire"/>'s are), so a cleared field reads as absent.
     /// </summary>
     public void Clear(T model)
     {
@@ -310,7 +310,8 @@ internal sealed class JsonFields<T>
         public override Field Alias(string name, byte rank) => new Field<TValue>(name, Slot, rank, kind, get, set) { Writes = false };
     }
 
-    private sealed class ReaderField(string name, int slot, byte rank, FieldReader read) : Field(name, slot, rank)
+    /// <summary>A field read by a reader of its own instead of its kind; emptied as the field it stands for.</summary>
+    private sealed class ReaderField(Field replaced, FieldReader read) : Field(replaced.Spelling, replaced.Slot, replaced.Rank)
     {
         public override bool Read(ref Utf8JsonReader reader, T model)
         {
@@ -322,10 +323,8 @@ internal sealed class JsonFields<T>
         {
         }
 
-        public override void Clear(T model)
-        {
-        }
+        public override void Clear(T model) => replaced.Clear(model);
 
-        public override Field Alias(string name, byte rank) => new ReaderField(name, Slot, rank, read);
+        public override Field Alias(string name, byte rank) => new ReaderField(replaced.Alias(name, rank), read);
     }
 }

@@ -102,6 +102,39 @@ public sealed class AitronosStreamingTests
     }
 
     [Fact]
+    public async Task A_folded_stream_reads_each_event_on_its_own_and_adds_up_as_the_enumerated_events_do()
+    {
+        // The fold reads every event into one object: what one event had (a delta, a done text, a
+        // thread) must not come along into the next; a delta reads the same in each of its shapes (a
+        // number is no text for Aitronos: absent, as its converter reads it).
+        var body =
+            "event: response.created\ndata: {\"response_id\":\"r1\",\"thread_id\":\"th_1\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":\"Hel\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":null}\n\n"
+            + "event: response.content_delta\ndata: {}\n\n"
+            + "event: response.content_delta\ndata: {\"text\":\"lo\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":[{\"text\":\" w\"},{\"text\":\"o\"}]}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":\"r\\u006cd\",\"text\":\"ignored\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":7}\n\n"
+            + "event: response.completed\ndata: {\"response_id\":\"r1\"}\n\n"
+            + "data: [DONE]\n\n";
+        var handler = new RecordingHandler((_, _) => RecordingHandler.EventStream(body));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var folded = await client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync();
+
+        var builder = new AitronosResponseBuilder();
+        await foreach (var item in client.Aitronos.StreamResponseAsync(Request()))
+        {
+            builder.Append(item);
+        }
+
+        var enumerated = builder.Build();
+        Assert.Equal(("r1", "th_1", "Hello world"), (folded.Id, folded.ThreadId, folded.OutputText));
+        Assert.Equal((folded.Id, folded.ThreadId, folded.OutputText), (enumerated.Id, enumerated.ThreadId, enumerated.OutputText));
+    }
+
+    [Fact]
     public async Task Stream_without_a_completed_event_folds_from_the_deltas()
     {
         var body = "event: response.created\ndata: {\"response_id\":\"r2\",\"thread_id\":\"th_1\"}\n\nevent: response.content_delta\ndata: {\"delta\":\"Hi\"}\n\n";

@@ -20,7 +20,7 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
     // and a delta's text is copied from the UTF-8 bytes into a buffer of the builder's, so that an
     // event allocates nothing of its own.
     private static readonly JsonFields<AgentStreamEvent> FoldTable =
-        AgentStreamEvent.WireFields.With("delta", static (ref reader, item) => item.Fold!.ReadDelta(ref reader));
+        AgentStreamEvent.WireFields.With("delta", static (ref reader, item) => item.Fold!._delta.Read(ref reader, Wire.Text));
 
     private readonly SortedDictionary<long, AgentOutputItem> _items = [];
     private readonly SortedDictionary<(long Item, long Part), PartText> _texts = [];
@@ -29,8 +29,7 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
     private (long Item, long Part) _lastKey;
     private PartText? _last;
     private AgentStreamEvent? _event;
-    private char[] _delta = [];
-    private int _deltaLength;
+    private readonly FieldText _delta = new();
 
     /// <summary>Whether <c>response.completed</c> has been seen.</summary>
     public bool IsCompleted { get; private set; }
@@ -76,9 +75,9 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
 
                 break;
             case AgentStreamEventKind.OutputTextDelta when ReferenceEquals(item, _event):
-                if (_deltaLength > 0)
+                if (!_delta.Span.IsEmpty)
                 {
-                    Part(item.OutputIndex ?? _lastItem, item.ContentIndex ?? 0).Deltas.Append(_delta, 0, _deltaLength);
+                    Part(item.OutputIndex ?? _lastItem, item.ContentIndex ?? 0).Deltas.Append(_delta.Span);
                 }
 
                 break;
@@ -96,35 +95,10 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
     internal AgentStreamEvent ReadEvent(ReadOnlySpan<byte> json)
     {
         var item = _event ??= new AgentStreamEvent { Fold = this };
-        _deltaLength = 0;
+        _delta.Clear();
         FoldTable.Clear(item);
         FoldTable.ParseInto(json, item);
         return item;
-    }
-
-    /// <summary>A delta's text, copied into the builder's buffer (a number or boolean as its text, as the event table reads it).</summary>
-    private void ReadDelta(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            // Unescaped, a UTF-8 value never has more UTF-16 chars than it has bytes.
-            EnsureDelta(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);
-            _deltaLength = reader.CopyString(_delta);
-        }
-        else if (Wire.Text.Read(ref reader, typeof(string), Wire.Options) is { } text)
-        {
-            EnsureDelta(text.Length);
-            text.CopyTo(_delta);
-            _deltaLength = text.Length;
-        }
-    }
-
-    private void EnsureDelta(int length)
-    {
-        if (_delta.Length < length)
-        {
-            _delta = new char[Math.Max(length, Math.Max(64, _delta.Length * 2))];
-        }
     }
 
     /// <summary>The answer text received so far (what a failed stream reports as its partial text).</summary>
