@@ -78,4 +78,38 @@ public static class Payloads
         body.Append("data: [DONE]\n\n");
         return body.ToString();
     }
+
+    private static readonly Dictionary<int, byte[]> AitronosStreams = [];
+
+    /// <summary>
+    /// An Aitronos stream: <c>response.created</c>, <paramref name="deltas"/> content deltas, the done
+    /// event with the whole text, <c>response.completed</c> with the response nested, then <c>[DONE]</c>.
+    /// </summary>
+    public static byte[] AitronosStream(int deltas)
+    {
+        lock (AitronosStreams)
+        {
+            if (!AitronosStreams.TryGetValue(deltas, out var bytes))
+            {
+                var body = new StringBuilder();
+                var text = new StringBuilder();
+                body.Append("event: response.created\ndata: {\"response_id\":\"resp_s\",\"thread_id\":\"thread_user123_session1\"}\n\n");
+                for (var i = 0; i < deltas; i++)
+                {
+                    var piece = $"word{i % 10} ";
+                    text.Append(piece);
+                    body.Append("event: response.content_delta\ndata: {\"response_id\":\"resp_s\",\"delta\":\"").Append(piece).Append("\"}\n\n");
+                }
+
+                body.Append("event: response.content_done\ndata: {\"response_id\":\"resp_s\",\"text\":\"").Append(text).Append("\"}\n\n");
+                body.Append("event: response.completed\ndata: {\"response\":{\"id\":\"resp_s\",\"object\":\"response\",\"model\":\"gpt-4.1\",\"status\":\"completed\",\"thread_id\":\"thread_user123_session1\",")
+                    .Append("\"output\":[{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"").Append(text).Append("\"}]}],")
+                    .Append("\"usage\":{\"input_tokens\":12,\"output_tokens\":").Append(deltas).Append(",\"total_tokens\":").Append(12 + deltas).Append("}}}\n\n");
+                body.Append("data: [DONE]\n\n");
+                bytes = AitronosStreams[deltas] = Encoding.UTF8.GetBytes(body.ToString());
+            }
+
+            return bytes;
+        }
+    }
 }

@@ -23,7 +23,7 @@ config = quick ? config.AddJob(Job.ShortRun.WithWarmupCount(1).WithIterationCoun
     : config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
 
 Console.WriteLine($"Idle PerplexitySession, no transcript: {SessionMemory.BytesPerIdleSession():0} bytes each (10,000 live sessions).");
-var types = new[] { typeof(NonStreamingBenchmarks), typeof(StreamingBenchmarks), typeof(LongStreamBenchmarks), typeof(LoopbackBenchmarks), typeof(AgentCreateBenchmarks), typeof(AgentStreamBenchmarks) };
+var types = new[] { typeof(NonStreamingBenchmarks), typeof(StreamingBenchmarks), typeof(LongStreamBenchmarks), typeof(LoopbackBenchmarks), typeof(AgentCreateBenchmarks), typeof(AgentStreamBenchmarks), typeof(AitronosStreamBenchmarks) };
 if (rest.Length == 0)
 {
     BenchmarkRunner.Run(types, config);
