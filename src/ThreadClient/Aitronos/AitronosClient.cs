@@ -17,7 +17,6 @@ public class AitronosClient
 {
     internal const string ResponsePath = "v1/model/response";
 
-
     private readonly ApiTransport _transport = null!;
     private readonly AitronosOptions _options = null!;
     private readonly IThreadSessionStore _store = null!;

@@ -214,6 +214,34 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task An_aitronos_stream_enumerated_or_folded_is_one_span_with_the_completed_response()
+    {
+        const string host = "telemetry-aitronos.test";
+        using var telemetry = new Telemetry(host);
+        const string body =
+            "event: response.created\ndata: {\"response_id\":\"r1\",\"thread_id\":\"th_1\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":\"Hel\"}\n\n"
+            + "event: response.content_delta\ndata: {\"delta\":\"lo\"}\n\n"
+            + "event: response.completed\ndata: {\"response\":{\"id\":\"r1\",\"model\":\"gpt-4.1-mini\",\"status\":\"completed\",\"thread_id\":\"th_1\",\"usage\":{\"input_tokens\":5,\"output_tokens\":7}}}\n\n";
+        var handler = new RecordingHandler((_, _) => RecordingHandler.EventStream(body));
+        using var client = RecordingHandler.CreateClient(handler, o => o.Aitronos.BaseAddress = new Uri($"https://{host}/"));
+        var request = new AitronosResponseRequest { Model = "gpt-4.1", Thread = "th_1", Inputs = { AitronosInput.User("Q") } };
+
+        await foreach (var _ in client.Aitronos.StreamResponseAsync(request))
+        {
+        }
+
+        var folded = await client.Aitronos.StreamResponseAsync(request).ToResponseAsync();
+
+        Assert.Equal("Hello", folded.OutputText);
+        Assert.Equal(2, telemetry.Spans.Count);
+        Assert.All(telemetry.Spans, span =>
+            Assert.Equal(
+                ("chat gpt-4.1", "r1", "gpt-4.1-mini", 5L, 7L, "completed"),
+                (span.DisplayName, span.GetTagItem("gen_ai.response.id"), span.GetTagItem("gen_ai.response.model"), span.GetTagItem("gen_ai.usage.input_tokens"), span.GetTagItem("gen_ai.usage.output_tokens"), ((string[])span.GetTagItem("gen_ai.response.finish_reasons")!).Single())));
+    }
+
+    [Fact]
     public async Task A_generation_span_is_a_child_of_the_callers_activity_and_never_stays_current_after_it()
     {
         const string host = "telemetry-parent.test";
