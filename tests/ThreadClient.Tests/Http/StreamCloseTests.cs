@@ -91,7 +91,8 @@ public sealed class StreamCloseTests
 
         await Task.WhenAll(streams.Select(s => s.Aborted.Task)).WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(30, streams.Count);
-        Assert.All(streams, s => Assert.InRange(Volatile.Read(ref s.Written), 1, 3));
+        // Each server began at most four of its eleven frames (one every 30 ms) before it saw the close.
+        Assert.All(streams, s => Assert.InRange(Volatile.Read(ref s.Written), 1, 4));
     }
 
     [Fact]

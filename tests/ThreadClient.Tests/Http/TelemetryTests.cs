@@ -36,7 +36,7 @@ public sealed class TelemetryTests
         public Telemetry(string host)
         {
             _host = host;
-            _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThreadsTelemetry.Name).AddInMemoryExporter(_spans).Build()!;
+            _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThreadsTelemetry.Name).AddProcessor(new HostSpans(host, _spans)).Build()!;
             _metering = Sdk.CreateMeterProviderBuilder().AddMeter(ThreadsTelemetry.Name).AddInMemoryExporter(_metrics).Build()!;
         }
 
@@ -47,7 +47,7 @@ public sealed class TelemetryTests
                 _tracing.ForceFlush();
                 lock (_spans)
                 {
-                    return [.. _spans.Where(s => Equals(s.GetTagItem("server.address"), _host))];
+                    return [.. _spans];
                 }
             }
         }
@@ -105,6 +105,24 @@ public sealed class TelemetryTests
         {
             _tracing.Dispose();
             _metering.Dispose();
+        }
+
+        /// <summary>
+        /// Keeps the ended spans of this test's host, under the list's lock: tests on other hosts end
+        /// spans at the same time (an exporter's list, read while another span is added, fails).
+        /// </summary>
+        private sealed class HostSpans(string host, List<Activity> spans) : BaseProcessor<Activity>
+        {
+            public override void OnEnd(Activity data)
+            {
+                if (Equals(data.GetTagItem("server.address"), host))
+                {
+                    lock (spans)
+                    {
+                        spans.Add(data);
+                    }
+                }
+            }
         }
     }
 
