@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
@@ -54,7 +53,7 @@ public sealed class RawAgentClient(HttpClient http)
         using var response = await SendAsync(question, stream: true);
         await using var body = await response.Content.ReadAsStreamAsync();
         var text = new StringBuilder();
-        await foreach (var item in SseParser.Create(body, static (type, data) => type == "response.output_text.delta" ? DeltaOf(data) : null).EnumerateAsync())
+        await foreach (var item in SseParser.Create(body, static (type, data) => type == "response.output_text.delta" ? RawHttp.TopLevelDelta(data) : null).EnumerateAsync())
         {
             text.Append(item.Data);
         }
@@ -62,29 +61,10 @@ public sealed class RawAgentClient(HttpClient http)
         return text.ToString();
     }
 
-    private static string? DeltaOf(ReadOnlySpan<byte> data)
-    {
-        var reader = new Utf8JsonReader(data);
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("delta"u8))
-            {
-                reader.Read();
-                return reader.GetString();
-            }
-        }
-
-        return null;
-    }
-
     private async Task<HttpResponseMessage> SendAsync(string question, bool stream)
     {
         var request = new RawAgentRequest(question, "perplexity/sonar", stream ? true : null);
-        using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, RawAgentJson.Default.RawAgentRequest)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-        };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "key");
+        using var message = RawHttp.Post(Endpoint, request, RawAgentJson.Default.RawAgentRequest);
         var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         return response;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +33,7 @@ public sealed class RawAitronosClient(HttpClient http)
         using var response = await SendAsync(question);
         await using var body = await response.Content.ReadAsStreamAsync();
         var text = new StringBuilder();
-        await foreach (var item in SseParser.Create(body, static (type, data) => type == "response.content_delta" ? DeltaOf(data) : null).EnumerateAsync())
+        await foreach (var item in SseParser.Create(body, static (type, data) => type == "response.content_delta" ? RawHttp.TopLevelDelta(data) : null).EnumerateAsync())
         {
             text.Append(item.Data);
         }
@@ -42,29 +41,10 @@ public sealed class RawAitronosClient(HttpClient http)
         return text.ToString();
     }
 
-    private static string? DeltaOf(ReadOnlySpan<byte> data)
-    {
-        var reader = new Utf8JsonReader(data);
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("delta"u8))
-            {
-                reader.Read();
-                return reader.GetString();
-            }
-        }
-
-        return null;
-    }
-
     private async Task<HttpResponseMessage> SendAsync(string question)
     {
         var request = new RawAitronosRequest("gpt-4.1", "thread_user123_session1", [new RawAitronosInput("user", [new RawAitronosText(question)])], true);
-        using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, RawAitronosJson.Default.RawAitronosRequest)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-        };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "key");
+        using var message = RawHttp.Post(Endpoint, request, RawAitronosJson.Default.RawAitronosRequest);
         var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         return response;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
@@ -21,11 +20,7 @@ public sealed class RawClient
     public async Task<RawCompletion> CompleteAsync(string question, string? threadId)
     {
         var request = new RawRequest("sonar-pro", true, threadId, [new RawMessage("user", question)], null);
-        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, RawJson.Default.RawRequest)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-        };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "key");
+        using var message = RawHttp.Post(_endpoint, request, RawJson.Default.RawRequest);
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync();
@@ -103,11 +98,7 @@ public sealed class RawClient
     private async Task<HttpResponseMessage> SendStreamAsync(string question)
     {
         var request = new RawRequest("sonar-pro", true, null, [new RawMessage("user", question)], true);
-        var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, RawJson.Default.RawRequest)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-        };
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "key");
+        var message = RawHttp.Post(_endpoint, request, RawJson.Default.RawRequest);
         var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         return response;
