@@ -24,12 +24,12 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
 
     private readonly SortedDictionary<long, AgentOutputItem> _items = [];
     private readonly SortedDictionary<(long Item, long Part), PartText> _texts = [];
+    private readonly FieldText _delta = new();
     private AgentResponse? _response;
     private long _lastItem;
     private (long Item, long Part) _lastKey;
     private PartText? _last;
     private AgentStreamEvent? _event;
-    private readonly FieldText _delta = new();
 
     /// <summary>Whether <c>response.completed</c> has been seen.</summary>
     public bool IsCompleted { get; private set; }
