@@ -71,7 +71,7 @@ public class AitronosClient
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         // The body is written now (the request as it is at this call); each enumeration sends its own message with it.
         var body = AitronosRequestWriter.Write(request, _options.FieldNaming, stream: true);
-        return new AitronosEventStream(this, new StreamCall(body, Errors(request), request.Model, request.Thread?.Id), cancellationToken);
+        return FoldableStream<AitronosStreamEvent, AitronosResponseBuilder>.Of((Client: this, Call: new StreamCall(body, Errors(request), request.Model, request.Thread?.Id)), static (call, fold, ct) => call.Client.Stream(call.Call, fold, ct), cancellationToken);
     }
 
     /// <summary>A generation's stream (enumerated, or folded into <paramref name="fold"/>), observed when someone listens.</summary>

@@ -13,8 +13,6 @@ public static class AitronosStreamExtensions
     {
         ArgumentNullException.ThrowIfNull(events);
         var builder = new AitronosResponseBuilder();
-
-        // The SDK's own stream appends each event to the builder itself, reading every event into one object.
-        return Folding.FoldAsync(events is AitronosEventStream own ? own.FoldingInto(builder) : events, builder, cancellationToken);
+        return Folding.FoldAsync(FoldableStream<AitronosStreamEvent, AitronosResponseBuilder>.Into(events, builder), builder, cancellationToken);
     }
 }

@@ -14,7 +14,6 @@ public static class ChatCompletionStreamExtensions
         ArgumentNullException.ThrowIfNull(chunks);
         var builder = new ChatCompletionBuilder();
 
-        // The SDK's own stream reads each event straight into the builder, with no chunk object per event.
-        return Folding.FoldAsync(chunks is PerplexityChunkStream own ? own.FoldingInto(builder) : chunks, builder, cancellationToken);
+        return Folding.FoldAsync(FoldableStream<ChatCompletionChunk, ChatCompletionBuilder>.Into(chunks, builder), builder, cancellationToken);
     }
 }

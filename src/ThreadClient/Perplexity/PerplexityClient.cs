@@ -84,7 +84,7 @@ public class PerplexityClient
     public virtual IAsyncEnumerable<ChatCompletionChunk> StreamChatCompletionAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
     {
         PerplexityRequestValidator.Validate(request, _options, nameof(request));
-        return new PerplexityChunkStream(this, request.WithStream(true), cancellationToken);
+        return FoldableStream<ChatCompletionChunk, ChatCompletionBuilder>.Of((Client: this, Request: request.WithStream(true)), static (call, fold, ct) => call.Client.Stream(call.Request, fold, ct), cancellationToken);
     }
 
     /// <summary>Where this client sends its requests (after the environment override, if any).</summary>

@@ -14,7 +14,6 @@ public static class AgentStreamExtensions
         ArgumentNullException.ThrowIfNull(events);
         var builder = new AgentResponseBuilder();
 
-        // The SDK's own stream appends each event to the builder itself, keeping the text once.
-        return Folding.FoldAsync(events is AgentEventStream own ? own.FoldingInto(builder) : events, builder, cancellationToken);
+        return Folding.FoldAsync(FoldableStream<AgentStreamEvent, AgentResponseBuilder>.Into(events, builder), builder, cancellationToken);
     }
 }

@@ -70,7 +70,7 @@ public class PerplexityAgentClient
     public virtual IAsyncEnumerable<AgentStreamEvent> StreamResponseAsync(AgentRequest request, CancellationToken cancellationToken = default)
     {
         AgentRequestValidator.Validate(request, nameof(request));
-        return new AgentEventStream(this, request.WithStream(true), cancellationToken);
+        return FoldableStream<AgentStreamEvent, AgentResponseBuilder>.Of((Client: this, Request: request.WithStream(true)), static (call, fold, ct) => call.Client.Stream(call.Request, fold, ct), cancellationToken);
     }
 
     /// <summary>Gets a stored response by id (for example to poll a <see cref="AgentRequest.Background"/> one).</summary>
