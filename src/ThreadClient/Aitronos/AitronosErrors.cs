@@ -7,8 +7,10 @@ namespace ThreadClient.Aitronos;
 internal static class AitronosErrors
 {
     // One mapper per case, made once: a call allocates none.
+    private const string ResponseEndpoint = "/" + AitronosClient.ResponsePath;
+
     private static readonly ErrorMapper[] ResponseMappers =
-        [For("/" + AitronosClient.ResponsePath, false, false), For("/" + AitronosClient.ResponsePath, false, true), For("/" + AitronosClient.ResponsePath, true, false), For("/" + AitronosClient.ResponsePath, true, true)];
+        [For(ResponseEndpoint, false, false), For(ResponseEndpoint, false, true), For(ResponseEndpoint, true, false), For(ResponseEndpoint, true, true)];
 
     private static readonly ErrorMapper ThreadMapper = For("/" + AitronosThreadsClient.ThreadsPath, threadNamed: true, chained: false);
     private static readonly ErrorMapper ThreadListMapper = For("/" + AitronosThreadsClient.ThreadsPath, threadNamed: false, chained: false);

@@ -102,12 +102,7 @@ internal sealed class ApiTransport
         using (request)
         {
             using var response = await SendCheckedAsync(request, mapError, cancellationToken).ConfigureAwait(false);
-
-            // The resilience handler already read the body inside the attempt; a caller who turned the
-            // SDK's pipeline off hands it over unread.
-            var body = response.Content is BufferedContent buffered
-                ? buffered.Memory
-                : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = await BodyOf(response, cancellationToken).ConfigureAwait(false);
             return Read(response, body.Span, replyType, reader, mapError);
         }
     }
@@ -120,9 +115,7 @@ internal sealed class ApiTransport
     public async Task<T?> ReadOptionalAsync<T>(HttpResponseMessage response, ReplyReader<T> reader, ErrorMapper mapError, CancellationToken cancellationToken)
         where T : class
     {
-        var body = response.Content is BufferedContent buffered
-            ? buffered.Memory
-            : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var body = await BodyOf(response, cancellationToken).ConfigureAwait(false);
         return ReplyChecks.WithoutBom(body.Span).Trim(" \r\n\t"u8).IsEmpty ? null : Read(response, body.Span, replyType: null, reader, mapError);
     }
 
@@ -138,6 +131,15 @@ internal sealed class ApiTransport
             return Read(response, body, replyType: null, reader, mapError);
         }
     }
+
+    /// <summary>
+    /// The reply's body: the resilience handler already read it inside the attempt; a caller who turned
+    /// the SDK's pipeline off hands it over unread.
+    /// </summary>
+    private static async ValueTask<ReadOnlyMemory<byte>> BodyOf(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.Content is BufferedContent buffered
+            ? buffered.Memory
+            : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 
     private T Read<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T>? replyType, ReplyReader<T>? reader, ErrorMapper mapError)
     {
