@@ -38,14 +38,19 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
         _threadId = item.ThreadId ?? _threadId;
         if (item.Kind == AitronosStreamEventKind.ContentDelta)
         {
-            // The builder's own event: its delta is in the builder's buffer (its Delta is the text fallback).
-            if (ReferenceEquals(item, _event) && _delta.HasValue)
+            // The builder's own event keeps its delta in the builder's buffer, and, without one, its text
+            // (as an event's Delta falls back to its Text); its Delta property is not the event's.
+            if (!ReferenceEquals(item, _event))
+            {
+                _text.Append(item.Delta);
+            }
+            else if (_delta.HasValue)
             {
                 _text.Append(_delta.Span);
             }
             else
             {
-                _text.Append(item.Delta);
+                _text.Append(item.Text);
             }
         }
         else if (item.Kind == AitronosStreamEventKind.ContentDone)
@@ -74,9 +79,7 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
     {
         var item = _event ??= new AitronosStreamEvent { Fold = this };
         _delta.Clear();
-        FoldTable.Clear(item);
-        item.Kind = default;
-        FoldTable.ParseInto(json, item);
+        FoldTable.ParseAgain(json, item);
         return item;
     }
 

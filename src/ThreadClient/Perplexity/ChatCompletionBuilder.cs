@@ -61,9 +61,8 @@ public sealed class ChatCompletionBuilder : IReplyFold<ChatCompletionChunk, Chat
     internal void AppendEvent(ReadOnlySpan<byte> json)
     {
         var chunk = _event ??= new FoldedChunk { Builder = this };
-        FoldTable.ParseInto(json, chunk);
+        FoldTable.ParseAgain(json, chunk);
         AppendMetadata(chunk);
-        FoldTable.Clear(chunk);
     }
 
     /// <summary>Counts one chunk and takes its fields other than the choices.</summary>

@@ -120,6 +120,14 @@ internal sealed class JsonFields<T>
         }
     }
 
+    /// <summary>Empties <paramref name="model"/> (<see cref="Clear"/>) and reads a whole JSON document into it: the one object a fold reads every event of a stream into.</summary>
+    /// <exception cref="JsonException">The text is not JSON, or its value is not an object.</exception>
+    public void ParseAgain(ReadOnlySpan<byte> json, T model)
+    {
+        Clear(model);
+        ParseInto(json, model);
+    }
+
     /// <summary>Reads the model the reader stands on: <see langword="null"/> for anything but an object (skipped).</summary>
     public T? Read(ref Utf8JsonReader reader)
     {
@@ -183,8 +191,9 @@ internal sealed class JsonFields<T>
     /// <summary>
     /// Empties every field the table reads (and the extension data), for one model object a stream's fold
     /// reads every event into: what the table names is what is cleared, so a new field needs no other line.
-    /// A field read by a <see cref="With"/> reader is emptied too (whatever else set it). Value kinds are
-    /// nullable (<see cref="Wire"/>'s are), so a cleared field reads as absent.
+    /// A field read by a <see cref="With"/> reader is left alone: that reader keeps its value elsewhere, and
+    /// the property is not read (emptying it could cost an allocation per event: a list property makes a
+    /// new empty list). Value kinds are nullable (<see cref="Wire"/>'s are), so a cleared field reads as absent.
     /// </summary>
     public void Clear(T model)
     {
@@ -310,7 +319,7 @@ internal sealed class JsonFields<T>
         public override Field Alias(string name, byte rank) => new Field<TValue>(name, Slot, rank, kind, get, set) { Writes = false };
     }
 
-    /// <summary>A field read by a reader of its own instead of its kind; emptied as the field it stands for.</summary>
+    /// <summary>A field read by a reader of its own instead of its kind (which keeps the value: never written, never emptied).</summary>
     private sealed class ReaderField(Field replaced, FieldReader read) : Field(replaced.Spelling, replaced.Slot, replaced.Rank)
     {
         public override bool Read(ref Utf8JsonReader reader, T model)
@@ -323,7 +332,9 @@ internal sealed class JsonFields<T>
         {
         }
 
-        public override void Clear(T model) => replaced.Clear(model);
+        public override void Clear(T model)
+        {
+        }
 
         public override Field Alias(string name, byte rank) => new ReaderField(replaced.Alias(name, rank), read);
     }

@@ -96,8 +96,7 @@ public sealed class AgentResponseBuilder : IReplyFold<AgentStreamEvent, AgentRes
     {
         var item = _event ??= new AgentStreamEvent { Fold = this };
         _delta.Clear();
-        FoldTable.Clear(item);
-        FoldTable.ParseInto(json, item);
+        FoldTable.ParseAgain(json, item);
         return item;
     }
 
