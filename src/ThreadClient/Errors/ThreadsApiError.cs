@@ -31,6 +31,9 @@ public sealed record ThreadsApiError
     /// <summary>The service's human-readable message, when it sent one (FastAPI <c>detail</c> entries are joined).</summary>
     public string? Message { get; init; }
 
+    /// <summary>The request field the service named as the cause (<c>error.param</c>, for example the unknown field of a 400), when it named one.</summary>
+    public string? Param { get; init; }
+
     /// <summary>The reply body as received, cut to <see cref="MaxRawBodyLength"/> characters.</summary>
     public string? RawBody { get; init; }
 
@@ -38,5 +41,9 @@ public sealed record ThreadsApiError
     public string? RequestId { get; init; }
 
     /// <summary>How long the service asked the caller to wait (<c>retry-after-ms</c> or <c>Retry-After</c>).</summary>
+    /// <remarks>A 429 without either header carries the time until its <c>x-ratelimit-reset</c>.</remarks>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The reply's rate-limit headers (<see cref="ThreadsRateLimits.None"/> when it carried none, or the error came in-band inside a stream).</summary>
+    public ThreadsRateLimits RateLimits { get; init; } = ThreadsRateLimits.None;
 }

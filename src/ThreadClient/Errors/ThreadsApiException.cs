@@ -45,6 +45,9 @@ public class ThreadsApiException : ThreadsException
     /// <summary>How long the service asked the caller to wait, when it said.</summary>
     public TimeSpan? RetryAfter => Error.RetryAfter;
 
+    /// <summary>The reply's rate-limit headers (limit, remaining, reset, used).</summary>
+    public ThreadsRateLimits RateLimits => Error.RateLimits;
+
     private static string BuildMessage(ThreadsApiError error, string? summary)
     {
         var text = new StringBuilder();

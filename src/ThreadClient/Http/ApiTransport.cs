@@ -151,7 +151,7 @@ internal sealed class ApiTransport
         body = ReplyChecks.WithoutBom(body);
         if (ReplyChecks.IsErrorEnvelope(body))
         {
-            var error = ErrorReplyReader.Parse(Endpoint, response.StatusCode, Encoding.UTF8.GetString(body), RequestIdOf(response), RetryAfterHeader.Read(response.Headers, _clock));
+            var error = ErrorReplyReader.Parse(Endpoint, response, Encoding.UTF8.GetString(body), _clock);
             throw mapError(error with { StatusCode = ReplyChecks.EffectiveStatus(error, body) });
         }
 
@@ -175,16 +175,13 @@ internal sealed class ApiTransport
 
     private ThreadsResponseException Unusable(HttpResponseMessage response, string? body, string code, string summary, Exception? cause)
     {
-        var error = ErrorReplyReader.Parse(Endpoint, response.StatusCode, null, RequestIdOf(response), retryAfter: null) with
+        var error = ErrorReplyReader.Parse(Endpoint, response, null, _clock) with
         {
             Code = code,
             RawBody = ErrorReplyReader.BoundAndRedact(Endpoint, body),
         };
         return new ThreadsResponseException(error, summary, cause);
     }
-
-    private string? RequestIdOf(HttpResponseMessage response) =>
-        Endpoint.Redact(response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null);
 
     private Task<ThreadsApiError> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         ErrorReplyReader.ReadAsync(response, Endpoint, _clock, cancellationToken);

@@ -21,9 +21,7 @@ internal static class ErrorReplyReader
         if (ReplyChecks.UndecodedEncoding(response.Content.Headers) is { } encoding)
         {
             // Compressed bytes are not text: say what they were instead of putting them in a message.
-            body = $"[a body encoded with '{encoding}', which this HTTP client did not decode]";
-            var requestIdOfEncoded = response.Headers.TryGetValues("x-request-id", out var encodedIds) ? encodedIds.FirstOrDefault() : null;
-            return Parse(endpoint, response.StatusCode, body, requestIdOfEncoded, RetryAfterHeader.Read(response.Headers, clock));
+            return Parse(endpoint, response, $"[a body encoded with '{encoding}', which this HTTP client did not decode]", clock);
         }
 
         try
@@ -35,19 +33,28 @@ internal static class ErrorReplyReader
             // The status still says what happened; a broken error body must not hide it.
         }
 
+        return Parse(endpoint, response, body, clock);
+    }
+
+    /// <summary>The error of a reply whose body is read: the body's envelope, and the request id, wait and rate limits of its headers.</summary>
+    public static ThreadsApiError Parse(ProviderEndpoint endpoint, HttpResponseMessage response, string? body, TimeProvider clock)
+    {
         var requestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null;
-        return Parse(endpoint, response.StatusCode, body, requestId, RetryAfterHeader.Read(response.Headers, clock));
+        return Parse(endpoint, response.StatusCode, body, requestId, RetryAfterHeader.Read(response, clock)) with
+        {
+            RateLimits = ThreadsRateLimits.Read(response.Headers, endpoint),
+        };
     }
 
     public static ThreadsApiError Parse(ProviderEndpoint endpoint, HttpStatusCode status, string? body, string? requestId, TimeSpan? retryAfter)
     {
-        string? code = null, type = null, message = null, traceId = null;
+        string? code = null, type = null, message = null, traceId = null, param = null;
         if (!string.IsNullOrWhiteSpace(body))
         {
             try
             {
                 using var document = JsonDocument.Parse(body);
-                ReadEnvelope(document.RootElement, ref code, ref type, ref message, ref traceId);
+                ReadEnvelope(document.RootElement, ref code, ref type, ref message, ref traceId, ref param);
             }
             catch (JsonException)
             {
@@ -64,13 +71,14 @@ internal static class ErrorReplyReader
             Code = endpoint.Redact(code),
             Type = endpoint.Redact(type),
             Message = endpoint.Redact(message),
+            Param = endpoint.Redact(param),
             RawBody = BoundAndRedact(endpoint, body),
             RequestId = endpoint.Redact(requestId ?? traceId),
             RetryAfter = retryAfter,
         };
     }
 
-    private static void ReadEnvelope(JsonElement root, ref string? code, ref string? type, ref string? message, ref string? traceId)
+    private static void ReadEnvelope(JsonElement root, ref string? code, ref string? type, ref string? message, ref string? traceId, ref string? param)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -85,6 +93,7 @@ internal static class ErrorReplyReader
                 type = ScalarText(error, "type");
                 message = ScalarText(error, "message");
                 traceId = ScalarText(error, "trace_id");
+                param = ScalarText(error, "param");
             }
             else if (error.ValueKind == JsonValueKind.String)
             {

@@ -56,7 +56,7 @@ internal sealed class RetryRules
 
     public TimeSpan Delay(int attempt, Outcome<HttpResponseMessage> outcome)
     {
-        if (outcome.Result is { } response && RetryAfterHeader.Read(response.Headers, _clock) is { } asked)
+        if (outcome.Result is { } response && RetryAfterHeader.Read(response, _clock) is { } asked)
         {
             // Never sooner than the server asked; up to 25 % later, so that many clients told the
             // same Retry-After do not all come back in the same instant.
@@ -76,7 +76,7 @@ internal sealed class RetryRules
             : outcome.Exception is TimeoutRejectedException;
 
     private bool WithinRetryAfterCap(HttpResponseMessage response) =>
-        RetryAfterHeader.Read(response.Headers, _clock) is not { } asked || asked <= _options.MaxRetryAfter;
+        RetryAfterHeader.Read(response, _clock) is not { } asked || asked <= _options.MaxRetryAfter;
 
     // The connection was never established, so the server cannot have seen the request.
     internal static bool NotSent(HttpRequestException ex) =>

@@ -27,14 +27,8 @@ public sealed class ThreadsRawResponse
     /// <summary>The reply's <c>x-request-id</c>, for support tickets; <see langword="null"/> when absent.</summary>
     public string? RequestId => Header("x-request-id");
 
-    /// <summary>The <c>x-ratelimit-*</c> headers the reply carried (each <see langword="null"/> when absent).</summary>
-    public ThreadsRateLimits RateLimits => new(
-        Number("x-ratelimit-limit-requests"),
-        Number("x-ratelimit-remaining-requests"),
-        Header("x-ratelimit-reset-requests"),
-        Number("x-ratelimit-limit-tokens"),
-        Number("x-ratelimit-remaining-tokens"),
-        Header("x-ratelimit-reset-tokens"));
+    /// <summary>The <c>x-ratelimit-*</c> headers the reply carried, Perplexity's and OpenAI's names (each <see langword="null"/> when absent).</summary>
+    public ThreadsRateLimits RateLimits => ThreadsRateLimits.Read(_headers, _endpoint);
 
     /// <summary>Every header of the reply (several values of one header joined by <c>, </c>), redacted.</summary>
     public IReadOnlyDictionary<string, string> Headers =>
@@ -53,7 +47,4 @@ public sealed class ThreadsRawResponse
 
     private string? Header(string name) =>
         _headers.TryGetValues(name, out var values) ? _endpoint.Redact(string.Join(", ", values)) : null;
-
-    private long? Number(string name) =>
-        long.TryParse(Header(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 }

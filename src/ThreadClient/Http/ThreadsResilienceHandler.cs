@@ -228,7 +228,7 @@ public sealed class ThreadsResilienceHandler : DelegatingHandler
 
         var retry = _rules.ShouldRetry(outcome, profile);
         if (!retry && outcome.Result is { } response && _logger.IsEnabled(LogLevel.Warning)
-            && RetryAfterHeader.Read(response.Headers, _clock) is { } asked && asked > _options.MaxRetryAfter
+            && RetryAfterHeader.Read(response, _clock) is { } asked && asked > _options.MaxRetryAfter
             && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
             Log.RetryAfterTooLong(_logger, HostOf(RequestOf(context)), asked.TotalSeconds, _options.MaxRetryAfter.TotalSeconds);

@@ -39,11 +39,11 @@ internal static class ChatCompletionsOnAgent
         return agent;
     }
 
-    /// <summary>The Agent API model (with a <c>/</c>) or preset for a Sonar model name.</summary>
+    /// <summary>The Agent API model (with a <c>/</c>) or preset for a Sonar model name; a preset name, old or new, stays a preset by its current name.</summary>
     public static string Target(string model, PerplexityOptions options) =>
         options.SonarModelMap is { } map && map.TryGetValue(model, out var target) && !string.IsNullOrWhiteSpace(target) ? target
         : model.Contains('/', StringComparison.Ordinal) ? model
-        : "perplexity/" + model;
+        : AgentPresets.CurrentName(model) ?? "perplexity/" + model;
 
     public static ChatCompletion ToChatCompletion(AgentResponse response)
     {
@@ -98,8 +98,13 @@ internal static class ChatCompletionsOnAgent
         }
     }
 
-    private static string? FinishReason(AgentResponse response) =>
-        response.Status is null or AgentResponseStatus.Completed ? "stop" : response.Status;
+    /// <summary>Chat completions' finish reason for a response: <c>stop</c>, <c>length</c> for one cut off at its token limit, else the status.</summary>
+    private static string? FinishReason(AgentResponse response) => response.Status switch
+    {
+        null or AgentResponseStatus.Completed => "stop",
+        AgentResponseStatus.Incomplete when response.IncompleteDetails?.Reason is null or AgentIncompleteDetails.MaxOutputTokens => "length",
+        var status => status,
+    };
 
     private static AgentInputItem ToInput(ChatMessage message)
     {

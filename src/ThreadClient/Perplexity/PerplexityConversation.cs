@@ -74,6 +74,20 @@ internal sealed class PerplexityConversation : ConversationDriver<ChatMessage, C
 
     public override string TextOf(ChatCompletion reply) => reply.Content ?? "";
 
+    /// <summary>Chat completions say <c>finish_reason: "length"</c>; a migrated turn carries the Agent API's reason.</summary>
+    public override string? CutOffReason(ChatCompletion reply) =>
+        reply.AgentResponse is { } agent ? AgentTurnOutcome.CutOffReason(agent)
+        : reply.Choices.Count > 0 && reply.Choices[0].FinishReason == "length" ? "length"
+        : null;
+
+    public override void ThrowIfRefused(ChatCompletion reply, string text)
+    {
+        if (reply.AgentResponse is { } agent)
+        {
+            AgentTurnOutcome.ThrowIfRefused(agent, text, answersWithoutText: false);
+        }
+    }
+
     /// <summary>A stateless turn goes to the Agent API once chat completions are known to be retired.</summary>
     private bool OnAgent(TurnPlan<ChatMessage> plan) => plan.Stateless && _client.ChatCompletionsRetired;
 

@@ -1,3 +1,5 @@
+using ThreadClient.Perplexity.Agent;
+
 namespace ThreadClient.Perplexity;
 
 /// <summary>Settings of the Perplexity provider.</summary>
@@ -46,14 +48,19 @@ public sealed class PerplexityOptions
 
     /// <summary>
     /// How a Sonar model name becomes an Agent API target when a session migrates: a value with a
-    /// <c>/</c> is a model (<c>perplexity/sonar</c>), any other a preset (<c>pro-search</c>). A name not
-    /// listed becomes <c>perplexity/{name}</c>. Defaults: <c>sonar</c> to model <c>perplexity/sonar</c>;
-    /// <c>sonar-pro</c> to preset <c>pro-search</c>, which is an assumption (public sources disagree:
-    /// <c>fast</c>, <c>low</c> and <c>pro-search</c> are all seen); set your own entry to change it.
+    /// <c>/</c> is a model (<c>perplexity/sonar</c>), any other a preset (<c>low</c>). A preset name
+    /// (<c>fast</c>, <c>low</c>, <c>medium</c>, <c>high</c>, <c>xhigh</c>, or a name they had before August
+    /// 2026 such as <c>pro-search</c>) stays a preset, by its current name; any other name not listed
+    /// becomes <c>perplexity/{name}</c>. Defaults, from Perplexity's migration guide: <c>sonar</c> to model
+    /// <c>perplexity/sonar</c>, <c>sonar-pro</c> to preset <c>low</c>, <c>sonar-reasoning-pro</c> to
+    /// <c>medium</c>, <c>sonar-deep-research</c> to <c>high</c> (Perplexity's own migration skill maps the
+    /// reasoning ones a step lower: set your own entries to follow it).
     /// </summary>
     public IDictionary<string, string> SonarModelMap { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["sonar"] = "perplexity/sonar",
-        ["sonar-pro"] = "pro-search",
+        ["sonar-pro"] = AgentPresets.Low,
+        ["sonar-reasoning-pro"] = AgentPresets.Medium,
+        ["sonar-deep-research"] = AgentPresets.High,
     };
 }

@@ -46,6 +46,14 @@ internal abstract class ConversationDriver<TMessage, TChunk, TReply>
 
     /// <summary>Whether a reply without text still answers the turn (an Agent API reply that asks for function calls).</summary>
     public virtual bool AnswersWithoutText(TReply reply) => false;
+
+    /// <summary>Why the answer was cut off before it was finished (a token limit), or <see langword="null"/> when it was not.</summary>
+    public virtual string? CutOffReason(TReply reply) => null;
+
+    /// <summary>Throws when the reply must not be recorded as the turn's answer (it failed, was cancelled, or was cut off before any text).</summary>
+    public virtual void ThrowIfRefused(TReply reply, string text)
+    {
+    }
 }
 
 /// <summary>Folds a stream's chunks into the reply the non-streaming call would have returned.</summary>

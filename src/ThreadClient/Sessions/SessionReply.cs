@@ -46,4 +46,14 @@ public sealed class SessionReply<TReply>
     /// left them out, the oldest first. 0 when nothing was dropped or the server held the context.
     /// </summary>
     public int DroppedTurns { get; init; }
+
+    /// <summary>Whether the answer was cut off before it was finished (see <see cref="CutOffReason"/>); the text is what came and was recorded as the turn.</summary>
+    public bool IsCutOff => CutOffReason is not null;
+
+    /// <summary>
+    /// Why the answer stopped early, as the service said: <c>max_output_tokens</c> (Agent API status
+    /// <c>incomplete</c>; raise <c>AgentRequest.MaxOutputTokens</c>) or <c>length</c> (chat completions'
+    /// <c>finish_reason</c>; raise <c>MaxTokens</c>). <see langword="null"/> when the answer is whole.
+    /// </summary>
+    public string? CutOffReason { get; init; }
 }

@@ -358,6 +358,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     private (SessionRecord After, SessionReply<TReply> Outcome) CompleteTurn(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
     {
         var text = _driver.TextOf(reply);
+        _driver.ThrowIfRefused(reply, text);
         if (text.Length == 0 && !_driver.AnswersWithoutText(reply))
         {
             throw EmptyReply();
@@ -398,6 +399,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         {
             ReplayedTurns = plan.ReplayedTurns,
             DroppedTurns = plan.DroppedTurns,
+            CutOffReason = _driver.CutOffReason(reply),
         };
         return (after, outcome);
     }

@@ -36,7 +36,7 @@ public sealed class RawResponseTests : ScriptedServer
         var raw = completion.GetRawResponse()!;
 
         Assert.Equal((HttpStatusCode.OK, "req-chat-1"), (raw.Status, raw.RequestId));
-        Assert.Equal(new ThreadsRateLimits(600, 599, "100ms", 150000, 149980, "6m0s"), raw.RateLimits);
+        Assert.Equal(new ThreadsRateLimits { LimitRequests = 600, RemainingRequests = 599, ResetRequests = "100ms", LimitTokens = 150000, RemainingTokens = 149980, ResetTokens = "6m0s" }, raw.RateLimits);
         Assert.True(raw.TryGetHeader("X-RateLimit-Limit-Requests", out var limit));
         Assert.Equal("600", limit);
         Assert.False(raw.TryGetHeader("x-not-there", out _));

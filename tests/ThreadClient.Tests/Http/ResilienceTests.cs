@@ -113,6 +113,71 @@ public sealed class ResilienceTests
         Assert.Equal([TimeSpan.FromSeconds(3)], delays);
     }
 
+    [Theory]
+    [InlineData(0, 4000)]
+    [InlineData(1, 5000)]
+    public async Task A_429_without_retry_after_waits_until_x_ratelimit_reset_with_the_usual_spread(double jitter, int expectedMs)
+    {
+        // Perplexity's Agent API documents no Retry-After: its 429 says when the window resets, in unix seconds.
+        var clock = new TrackingTimeProvider();
+        var reset = clock.GetUtcNow().AddSeconds(4).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var rig = new Rig(
+            new RecordingHandler(
+                RecordingHandler.Json("""{"error":{"message":"rate limit exceeded","type":"request_rate_limit_exceeded","code":429}}""", HttpStatusCode.TooManyRequests, ("x-ratelimit-limit", "50"), ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset), ("x-ratelimit-used", "50")),
+                RecordingHandler.Json("{}")),
+            jitter: jitter);
+
+        var delays = await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(expectedMs)], delays);
+        Assert.Equal(2, rig.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_429_whose_x_ratelimit_reset_is_past_the_cap_is_not_waited_for_and_carries_the_limits()
+    {
+        var clock = new TrackingTimeProvider();
+        var reset = clock.GetUtcNow().AddSeconds(90);
+        using var rig = new Rig(new RecordingHandler(RecordingHandler.Json(
+            """{"error":{"message":"rate limit exceeded","type":"request_rate_limit_exceeded","code":429}}""",
+            HttpStatusCode.TooManyRequests,
+            ("x-ratelimit-limit", "50"),
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("x-ratelimit-used", "50"))));
+
+        var ex = await Assert.ThrowsAsync<RateLimitedException>(() => Generate(rig.Client));
+
+        Assert.Single(rig.Handler.Requests);
+        Assert.Equal(TimeSpan.FromSeconds(90), ex.RetryAfter);
+        Assert.Equal(new ThreadsRateLimits { Limit = 50, Remaining = 0, Reset = DateTimeOffset.FromUnixTimeSeconds(reset.ToUnixTimeSeconds()), Used = 50 }, ex.RateLimits);
+        Assert.Equal(("request_rate_limit_exceeded", "429"), (ex.Error.Type, ex.ErrorCode));
+    }
+
+    [Fact]
+    public async Task A_429_whose_x_ratelimit_reset_has_passed_backs_off_as_usual()
+    {
+        using var rig = new Rig(new RecordingHandler(
+            RecordingHandler.Json("{}", HttpStatusCode.TooManyRequests, ("x-ratelimit-reset", "1")),
+            RecordingHandler.Json("{}")));
+
+        var delays = await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(375)], delays);
+    }
+
+    [Fact]
+    public async Task Retry_after_wins_over_x_ratelimit_reset()
+    {
+        var clock = new TrackingTimeProvider();
+        var reset = clock.GetUtcNow().AddSeconds(30).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var rig = new Rig(new RecordingHandler(Status(HttpStatusCode.TooManyRequests, ("Retry-After", "2"), ("x-ratelimit-reset", reset)), RecordingHandler.Json("{}")));
+
+        var delays = await rig.RunAsync(Generate, expectedDelays: 1);
+
+        Assert.Equal([TimeSpan.FromSeconds(2)], delays);
+    }
+
     [Fact]
     public async Task Garbage_retry_after_falls_back_to_backoff()
     {

@@ -69,10 +69,10 @@ public sealed class WireReadingTests
     public async Task Unknown_fields_are_kept_on_every_level_as_they_came()
     {
         var reply = await ReadAsync("""
-            {"id":"resp_1","service_tier":"fast","output":[{"type":"message","phase":2,"content":[{"type":"output_text","text":"Hi.","logprobs":[]}]}],"usage":{"cost":{"tax":0.1},"reasoning_tokens":4}}
+            {"id":"resp_1","safety_identifier":"u","output":[{"type":"message","phase":2,"content":[{"type":"output_text","text":"Hi.","logprobs":[]}]}],"usage":{"cost":{"tax":0.1},"reasoning_tokens":4}}
             """);
 
-        Assert.Equal("fast", reply.AdditionalProperties!["service_tier"].GetString());
+        Assert.Equal("u", reply.AdditionalProperties!["safety_identifier"].GetString());
         var message = (AgentOutputMessage)reply.Output[0];
         Assert.Equal(2, message.AdditionalProperties!["phase"].GetInt32());
         Assert.Equal("[]", message.Content![0].AdditionalProperties!["logprobs"].GetRawText());

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using ThreadClient.Serialization;
 
@@ -12,7 +13,8 @@ public sealed class AgentAnnotation : IWireModel<AgentAnnotation>
         .Add("url", Wire.Text, static x => x.Url, static (x, v) => x.Url = v)
         .Add("title", Wire.Text, static x => x.Title, static (x, v) => x.Title = v)
         .Add("start_index", Wire.Int64, static x => x.StartIndex, static (x, v) => x.StartIndex = v)
-        .Add("end_index", Wire.Int64, static x => x.EndIndex, static (x, v) => x.EndIndex = v);
+        .Add("end_index", Wire.Int64, static x => x.EndIndex, static (x, v) => x.EndIndex = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
 
     /// <summary>The annotation type (for example <c>url_citation</c>).</summary>
     public string? Type { get; set; }
@@ -28,6 +30,9 @@ public sealed class AgentAnnotation : IWireModel<AgentAnnotation>
 
     /// <summary>Where the citing span ends in the text.</summary>
     public long? EndIndex { get; set; }
+
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     static JsonFields<AgentAnnotation> IWireModel<AgentAnnotation>.Fields => Table;
 }

@@ -56,6 +56,10 @@ internal sealed class AgentConversation : ConversationDriver<AgentInputMessage, 
 
     public override bool AnswersWithoutText(AgentResponse reply) => reply.FunctionCalls.Count > 0;
 
+    public override string? CutOffReason(AgentResponse reply) => AgentTurnOutcome.CutOffReason(reply);
+
+    public override void ThrowIfRefused(AgentResponse reply, string text) => AgentTurnOutcome.ThrowIfRefused(reply, text, AnswersWithoutText(reply));
+
     private AgentRequest Request(TurnPlan<AgentInputMessage> plan)
     {
         var request = new AgentRequest { Model = _model, Preset = _preset, Instructions = _options.Instructions };

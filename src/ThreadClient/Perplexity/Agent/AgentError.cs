@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using ThreadClient.Serialization;
 
@@ -10,7 +11,8 @@ public sealed class AgentError : IWireModel<AgentError>
     private static readonly JsonFields<AgentError> Table = new JsonFields<AgentError>(static () => new())
         .Add("code", Wire.Text, static x => x.Code, static (x, v) => x.Code = v)
         .Add("message", Wire.Text, static x => x.Message, static (x, v) => x.Message = v)
-        .Add("type", Wire.Text, static x => x.Type, static (x, v) => x.Type = v);
+        .Add("type", Wire.Text, static x => x.Type, static (x, v) => x.Type = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
 
     /// <summary>The error code, as text.</summary>
     public string? Code { get; set; }
@@ -20,6 +22,9 @@ public sealed class AgentError : IWireModel<AgentError>
 
     /// <summary>The error type.</summary>
     public string? Type { get; set; }
+
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     static JsonFields<AgentError> IWireModel<AgentError>.Fields => Table;
 }

@@ -37,14 +37,58 @@ internal static class AgentRequestValidator
             throw new ArgumentException($"{name}.MaxOutputTokens must be positive.", name);
         }
 
-        if (request.MaxSteps is <= 0)
+        if (request.MaxSteps is <= 0 or > AgentRequest.MaxAgentSteps)
         {
-            throw new ArgumentException($"{name}.MaxSteps must be positive.", name);
+            throw new ArgumentException($"{name}.MaxSteps is {request.MaxSteps}: the Agent API takes 1 to {AgentRequest.MaxAgentSteps} steps.", name);
         }
+
+        if (request.MaxToolCalls is < 0)
+        {
+            throw new ArgumentException($"{name}.MaxToolCalls must not be negative (0 disables tools).", name);
+        }
+
+        var configurations = (request.Preset is null ? 0 : 1) + (request.Effort is null ? 0 : 1) + (request.Profile is null ? 0 : 1);
+        if (configurations > 1)
+        {
+            throw new ArgumentException($"{name} sets more than one of Preset, Effort and Profile: each names the whole Agent API configuration, so a request takes one of them.", name);
+        }
+
+        if (request.Effort is { } effort && (string.IsNullOrWhiteSpace(effort) || effort.IndexOf('@', StringComparison.Ordinal) is 0 || effort.EndsWith('@')))
+        {
+            throw new ArgumentException($"{name}.Effort '{effort}' is not an effort level: fast, low, medium, high or xhigh, optionally pinned as name@version (fast@2026-10-16.0).", name);
+        }
+
+        ValidateMetadata(request.Metadata, name);
 
         if (request.Tools is { } tools && tools.Any(static t => t is null))
         {
             throw new ArgumentException($"{name}.Tools holds a null tool.", name);
+        }
+    }
+
+    private static void ValidateMetadata(IDictionary<string, string>? metadata, string name)
+    {
+        if (metadata is null)
+        {
+            return;
+        }
+
+        if (metadata.Count > AgentRequest.MaxMetadataEntries)
+        {
+            throw new ArgumentException($"{name}.Metadata has {metadata.Count} entries: the Agent API accepts at most {AgentRequest.MaxMetadataEntries}.", name);
+        }
+
+        foreach (var (key, value) in metadata)
+        {
+            if (string.IsNullOrEmpty(key) || key.Length > AgentRequest.MaxMetadataKeyLength)
+            {
+                throw new ArgumentException($"{name}.Metadata has a key of {key?.Length ?? 0} characters: keys are 1 to {AgentRequest.MaxMetadataKeyLength} characters.", name);
+            }
+
+            if (value is null || value.Length > AgentRequest.MaxMetadataValueLength)
+            {
+                throw new ArgumentException($"{name}.Metadata['{key}'] is {(value is null ? "null" : value.Length + " characters")}: values are text of at most {AgentRequest.MaxMetadataValueLength} characters.", name);
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ namespace ThreadClient.Perplexity.Agent;
 public sealed class AgentResponse : ThreadsResult, IWireModel<AgentResponse>
 {
     private static readonly ListConverter<AgentOutputItem> OutputItems = new(AgentOutputItemConverter.Instance);
+    private static readonly MapConverter<string?> MetadataValues = new(Wire.Text);
 
     private static readonly JsonFields<AgentResponse> Table = new JsonFields<AgentResponse>(static () => new())
         .Add("id", Wire.Known, static x => x.Id, static (x, v) => x.Id = v)
@@ -22,12 +23,17 @@ public sealed class AgentResponse : ThreadsResult, IWireModel<AgentResponse>
         .Add("created_at", Wire.Int64, static x => x.CreatedAtUnix, static (x, v) => x.CreatedAtUnix = v)
         .Add("model", Wire.Known, static x => x.Model, static (x, v) => x.Model = v)
         .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
+        .Add("completed_at", Wire.Int64, static x => x.CompletedAtUnix, static (x, v) => x.CompletedAtUnix = v)
+        .Add("incomplete_details", Wire.Model<AgentIncompleteDetails>(), static x => x.IncompleteDetails, static (x, v) => x.IncompleteDetails = v)
         .Add("output", OutputItems, static x => x.Output, static (x, v) => x.Output = v!)
         .Add("previous_response_id", Wire.Text, static x => x.PreviousResponseId, static (x, v) => x.PreviousResponseId = v)
         .Add("store", Wire.Boolean, static x => x.Store, static (x, v) => x.Store = v)
         .Add("background", Wire.Boolean, static x => x.Background, static (x, v) => x.Background = v)
         .Add("error", Wire.Model<AgentError>(), static x => x.Error, static (x, v) => x.Error = v)
         .Add("usage", Wire.Model<AgentUsage>(), static x => x.Usage, static (x, v) => x.Usage = v)
+        .Add("prompt_cache_key", Wire.Text, static x => x.PromptCacheKey, static (x, v) => x.PromptCacheKey = v)
+        .Add("metadata", MetadataValues, static x => x.Metadata, static (x, v) => x.Metadata = v)
+        .Add("service_tier", Wire.Known, static x => x.ServiceTier, static (x, v) => x.ServiceTier = v)
         .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
 
     private string? _outputText;
@@ -45,8 +51,17 @@ public sealed class AgentResponse : ThreadsResult, IWireModel<AgentResponse>
     /// <summary>The model that answered.</summary>
     public string? Model { get; set; }
 
-    /// <summary><c>completed</c>, <c>failed</c>, <c>in_progress</c>, <c>queued</c>, <c>cancelled</c> or <c>requires_action</c> (<see cref="AgentResponseStatus"/>).</summary>
+    /// <summary>
+    /// <c>completed</c>, <c>incomplete</c>, <c>failed</c>, <c>in_progress</c>, <c>queued</c>, <c>cancelling</c>,
+    /// <c>cancelled</c> or <c>requires_action</c> (<see cref="AgentResponseStatus"/>); a status newer than this SDK is kept as it came.
+    /// </summary>
     public string? Status { get; set; }
+
+    /// <summary>When the response finished, in unix seconds.</summary>
+    public long? CompletedAtUnix { get; set; }
+
+    /// <summary>Why the response stopped early (status <c>incomplete</c> or <c>cancelled</c>); <see langword="null"/> otherwise.</summary>
+    public AgentIncompleteDetails? IncompleteDetails { get; set; }
 
     /// <summary>What the agent produced, in order: messages, search results, fetched pages, function calls, and any other kind.</summary>
     public IList<AgentOutputItem> Output
@@ -70,8 +85,23 @@ public sealed class AgentResponse : ThreadsResult, IWireModel<AgentResponse>
     /// <summary>Tokens and cost, when the service reported them.</summary>
     public AgentUsage? Usage { get; set; }
 
-    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    /// <summary>The <c>prompt_cache_key</c> the request carried (the service echoes it).</summary>
+    public string? PromptCacheKey { get; set; }
+
+    /// <summary>The request's <c>metadata</c>, echoed.</summary>
+    public IDictionary<string, string?>? Metadata { get; set; }
+
+    /// <summary>The service tier that served the request (<c>default</c>, <c>priority</c>).</summary>
+    public string? ServiceTier { get; set; }
+
+    /// <summary>
+    /// Every other field the reply carried (the echoed request settings such as <c>instructions</c>,
+    /// <c>temperature</c>, <c>tools</c>, <c>truncation</c>, and fields newer than this SDK), kept as they came.
+    /// </summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether the answer stopped before it was finished (status <c>incomplete</c>): <see cref="IncompleteDetails"/> says why.</summary>
+    public bool IsIncomplete => string.Equals(Status, AgentResponseStatus.Incomplete, StringComparison.Ordinal);
 
     /// <summary><see cref="CreatedAtUnix"/> as a point in time.</summary>
     public DateTimeOffset? CreatedAt => CreatedAtUnix is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;

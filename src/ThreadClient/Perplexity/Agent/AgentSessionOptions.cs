@@ -17,7 +17,7 @@ public sealed class AgentSessionOptions : ThreadSessionOptions
     /// <summary>The model (<c>provider/model</c>); when neither this nor <see cref="Preset"/> is set, the mapping of <see cref="PerplexityOptions.DefaultModel"/> in <see cref="PerplexityOptions.SonarModelMap"/>.</summary>
     public string? Model { get; set; }
 
-    /// <summary>A preset (for example <c>pro-search</c>) instead of a model.</summary>
+    /// <summary>A preset (for example <c>low</c>, see <see cref="AgentPresets"/>) instead of a model.</summary>
     public string? Preset { get; set; }
 
     /// <summary>Instructions sent with every turn (they are not part of the transcript).</summary>

@@ -122,7 +122,7 @@ public sealed class AgentStreamEvent : IWireModel<AgentStreamEvent>
         "response.reasoning.fetch_url_results" => AgentStreamEventKind.ReasoningFetchUrlResults,
         "response.reasoning.stopped" => AgentStreamEventKind.ReasoningStopped,
         "response.skill.loaded" => AgentStreamEventKind.SkillLoaded,
-        "response.completed" => AgentStreamEventKind.Completed,
+        "response.completed" or "response.incomplete" => AgentStreamEventKind.Completed,
         "response.failed" => AgentStreamEventKind.Failed,
         _ => AgentStreamEventKind.Unknown,
     };

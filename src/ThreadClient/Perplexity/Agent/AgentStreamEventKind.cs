@@ -45,7 +45,7 @@ public enum AgentStreamEventKind
     /// <summary><c>response.skill.loaded</c>: <see cref="AgentStreamEvent.Name"/>.</summary>
     SkillLoaded,
 
-    /// <summary><c>response.completed</c>: the finished <see cref="AgentStreamEvent.Response"/>.</summary>
+    /// <summary><c>response.completed</c> (or <c>response.incomplete</c>, for an answer cut off at its token limit): the finished <see cref="AgentStreamEvent.Response"/>.</summary>
     Completed,
 
     /// <summary><c>response.failed</c>: never yielded; it raises <see cref="ThreadsStreamException"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 using ThreadClient.Serialization;
@@ -11,7 +12,8 @@ public sealed class AgentUrlContent : IWireModel<AgentUrlContent>
     private static readonly JsonFields<AgentUrlContent> Table = new JsonFields<AgentUrlContent>(static () => new())
         .Add("url", Wire.Text, static x => x.Url, static (x, v) => x.Url = v)
         .Add("title", Wire.Text, static x => x.Title, static (x, v) => x.Title = v)
-        .Add("snippet", Wire.Text, static x => x.Snippet, static (x, v) => x.Snippet = v);
+        .Add("snippet", Wire.Text, static x => x.Snippet, static (x, v) => x.Snippet = v)
+        .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
 
     /// <summary>The page URL.</summary>
     public string? Url { get; set; }
@@ -21,6 +23,9 @@ public sealed class AgentUrlContent : IWireModel<AgentUrlContent>
 
     /// <summary>What was read of it.</summary>
     public string? Snippet { get; set; }
+
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     static JsonFields<AgentUrlContent> IWireModel<AgentUrlContent>.Fields => Table;
 }

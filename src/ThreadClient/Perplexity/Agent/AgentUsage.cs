@@ -13,6 +13,7 @@ public sealed class AgentUsage : IWireModel<AgentUsage>
         .Add("output_tokens", Wire.Int64, static x => x.OutputTokens, static (x, v) => x.OutputTokens = v)
         .Add("total_tokens", Wire.Int64, static x => x.TotalTokens, static (x, v) => x.TotalTokens = v)
         .Add("input_tokens_details", Wire.Model<AgentInputTokensDetails>(), static x => x.InputTokensDetails, static (x, v) => x.InputTokensDetails = v)
+        .Add("output_tokens_details", Wire.Model<AgentOutputTokensDetails>(), static x => x.OutputTokensDetails, static (x, v) => x.OutputTokensDetails = v)
         .Add("cost", Wire.Model<AgentCost>(), static x => x.Cost, static (x, v) => x.Cost = v)
         .Add("tool_calls_details", Wire.MapOf<AgentToolCallDetails>(), static x => x.ToolCallsDetails, static (x, v) => x.ToolCallsDetails = v)
         .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
@@ -29,10 +30,13 @@ public sealed class AgentUsage : IWireModel<AgentUsage>
     /// <summary>How the input tokens split between cache writes and cache reads.</summary>
     public AgentInputTokensDetails? InputTokensDetails { get; set; }
 
+    /// <summary>How the output tokens split (reasoning tokens).</summary>
+    public AgentOutputTokensDetails? OutputTokensDetails { get; set; }
+
     /// <summary>What the response cost.</summary>
     public AgentCost? Cost { get; set; }
 
-    /// <summary>How often each tool ran, by tool name (<c>{"web_search":{"invocation":2}}</c>).</summary>
+    /// <summary>How often each tool ran, by tool name (<c>{"web_search":{"invocation":2,"cost_usd":0.01}}</c>).</summary>
     public IDictionary<string, AgentToolCallDetails>? ToolCallsDetails { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>

@@ -110,7 +110,7 @@ public class PerplexityAgentClient
 
     /// <summary>
     /// The Agent API target for a Sonar model name under <see cref="PerplexityOptions.SonarModelMap"/>: a
-    /// model when it contains a <c>/</c> (<c>perplexity/sonar</c>), otherwise a preset (<c>pro-search</c>).
+    /// model when it contains a <c>/</c> (<c>perplexity/sonar</c>), otherwise a preset (<c>low</c>).
     /// A name already in <c>provider/model</c> form is returned as it is.
     /// </summary>
     /// <param name="model">A Sonar model name, for example <c>sonar-pro</c>.</param>

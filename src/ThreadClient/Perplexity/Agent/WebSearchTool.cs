@@ -16,6 +16,10 @@ public sealed class WebSearchTool : AgentTool
     [JsonPropertyName("filters")]
     public WebSearchFilters? Filters { get; set; }
 
+    /// <summary>The most search results a search returns (Sonar's <c>num_search_results</c>).</summary>
+    [JsonPropertyName("max_results")]
+    public int? MaxResults { get; set; }
+
     /// <summary>The most tokens of search results the model reads.</summary>
     [JsonPropertyName("max_tokens")]
     public int? MaxTokens { get; set; }

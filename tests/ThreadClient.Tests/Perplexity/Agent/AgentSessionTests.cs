@@ -30,7 +30,7 @@ public sealed class AgentSessionTests
         var first = await session.SendAsync("q1");
         var second = await session.SendAsync("q2");
 
-        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"instructions":"Be brief.","preset":"pro-search"}""", handler.Requests.First().Body);
+        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"instructions":"Be brief.","preset":"low"}""", handler.Requests.First().Body);
         Assert.Equal(["user:q1", "assistant:a1", "user:q2"], Texts(handler.Requests.Last()));
         Assert.False(Body(handler.Requests.Last()).TryGetProperty("previous_response_id", out _));
         Assert.Equal(("a2", "resp_2", 1, 0), (second.Text, session.LastResponseId, second.ReplayedTurns, second.DroppedTurns));
