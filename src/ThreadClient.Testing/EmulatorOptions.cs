@@ -57,11 +57,25 @@ public sealed class EmulatorOptions
     public int StreamPieceLength { get; set; } = 8;
 
     /// <summary>
-    /// Whether the Agent API honours <c>previous_response_id</c> (the named response's turns count as
-    /// context, and an unknown id answers 404). Default <see langword="false"/>: Perplexity documents it
-    /// as currently a no-op, so the id is ignored, as there.
+    /// Whether the Agent API's <c>previous_response_id</c> carries context (the named response's turns count
+    /// as the reply's earlier turns). Default <see langword="true"/>, as the live service did on 2026-10-09
+    /// (one docs page still calls it a no-op: set <see langword="false"/> to test that). Either way an id that
+    /// cannot be chained (unknown, malformed, still running, cancelled) answers the live 400 "invalid request".
     /// </summary>
-    public bool AgentHonoursPreviousResponseId { get; set; }
+    public bool AgentHonoursPreviousResponseId { get; set; } = true;
+
+    /// <summary>
+    /// The Agent API requests a minute every reply reports in <c>x-ratelimit-limit</c> (with <c>-remaining</c>,
+    /// <c>-reset</c> and <c>-used</c> counted on the emulator's clock). Default 50, Perplexity's tier 0.
+    /// </summary>
+    public int AgentRequestsPerMinute { get; set; } = 50;
+
+    /// <summary>
+    /// Whether an Agent API request past <see cref="AgentRequestsPerMinute"/> answers the live 429
+    /// (<c>request_rate_limit_exceeded</c>, no <c>Retry-After</c>, the window's reset in <c>x-ratelimit-reset</c>).
+    /// Default <see langword="false"/>: a test suite's many calls are not throttled; the headers are reported either way.
+    /// </summary>
+    public bool EnforceAgentRateLimit { get; set; }
 
     /// <summary>
     /// Whether <c>POST /chat/completions</c> answers as Perplexity has since 2026-09-27: 403

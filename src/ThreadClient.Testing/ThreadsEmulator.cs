@@ -81,8 +81,14 @@ public sealed class ThreadsEmulator : IAsyncDisposable
         set => _perplexity.ThreadingEnabled = value;
     }
 
-    /// <summary>The body the retired chat completions endpoint answers with (403), as Perplexity sends it.</summary>
-    public const string ChatCompletionsRetiredBody = """{"error":{"message":"Sonar is now the Agent API. Use /v1/responses instead.","type":"chat_completions_not_available","code":403}}""";
+    /// <summary>
+    /// The Agent API model whose every response fails as a live model error does: HTTP 200 with
+    /// <c>status: "failed"</c> and <c>error: {"code":"model_error",...}</c> (<c>response.failed</c> when streamed).
+    /// </summary>
+    public const string AgentFailingModel = Perplexity.AgentEndpoint.FailingModel;
+
+    /// <summary>The body the retired chat completions endpoint answers with (403), as the live service sent it on 2026-10-09.</summary>
+    public const string ChatCompletionsRetiredBody = """{"error":{"message":"Sonar is now the Agent API. Use /v1/responses instead of /v1/sonar. Migrate here: https://docs.perplexity.ai/docs/agent-api/migrate-from-sonar/overview","type":"chat_completions_not_available","code":403}}""";
 
     /// <summary>
     /// Whether Perplexity chat completions are retired: on, <c>POST /chat/completions</c> answers 403
@@ -203,7 +209,13 @@ public sealed class ThreadsEmulator : IAsyncDisposable
         var agent = AgentEndpoint.Serves(path);
         var perplexity = agent || path.StartsWith(PerplexityEndpoint.Path, StringComparison.Ordinal);
         var fault = Faults.Take(request.Method, path);
-        if (await ApplyAsync(context, fault, perplexity).ConfigureAwait(false))
+        if (agent && _agent.Rate.Count(context.Response, exhausted: fault is { Kind: EmulatorFaultKind.Status, StatusCode: 429 }))
+        {
+            await AgentEndpoint.RateLimitedAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (await ApplyAsync(context, fault, perplexity, agent).ConfigureAwait(false))
         {
             return;
         }
@@ -221,6 +233,11 @@ public sealed class ThreadsEmulator : IAsyncDisposable
         {
             body = text.Length == 0 ? null : JsonNode.Parse(text);
         }
+        catch (JsonException) when (agent)
+        {
+            await AgentEndpoint.ValidationFailedAsync(context, "the body is not valid JSON").ConfigureAwait(false);
+            return;
+        }
         catch (JsonException)
         {
             await EmulatorHttp.JsonAsync(context, 422, new JsonObject { ["detail"] = new JsonArray(new JsonObject { ["loc"] = new JsonArray("body"), ["msg"] = "invalid JSON", ["type"] = "value_error.jsondecode" }) }).ConfigureAwait(false);
@@ -233,7 +250,7 @@ public sealed class ThreadsEmulator : IAsyncDisposable
         }
         catch (EmulatorInputException invalid) when (!context.Response.HasStarted)
         {
-            await (agent ? AgentEndpoint.UnprocessableAsync(context, ["body", .. invalid.Field.Split('.')], invalid.Message, "type_error")
+            await (agent ? AgentEndpoint.ValidationFailedAsync(context, invalid.Message.TrimEnd('.'))
                 : perplexity ? EmulatorHttp.PerplexityErrorAsync(context, 400, invalid.Message, "invalid_request_error")
                 : EmulatorHttp.AitronosErrorAsync(context, 422, "VALIDATION_ERROR", invalid.Message, "validation_error", new JsonObject { ["field"] = invalid.Field, ["expected"] = invalid.Expected })).ConfigureAwait(false);
         }
@@ -271,7 +288,7 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     }
 
     /// <summary>Applies a fault that replaces the answer; returns whether the request is done.</summary>
-    private async Task<bool> ApplyAsync(HttpContext context, EmulatorFault? fault, bool perplexity)
+    private async Task<bool> ApplyAsync(HttpContext context, EmulatorFault? fault, bool perplexity, bool agent)
     {
         switch (fault?.Kind)
         {
@@ -286,6 +303,10 @@ public sealed class ThreadsEmulator : IAsyncDisposable
                     context.Response.StatusCode = fault.StatusCode;
                     context.Response.ContentType = "application/json";
                     await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+                }
+                else if (agent && fault.StatusCode == 429)
+                {
+                    await AgentEndpoint.RateLimitedAsync(context).ConfigureAwait(false);
                 }
                 else
                 {

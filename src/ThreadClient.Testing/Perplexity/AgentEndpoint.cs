@@ -1,21 +1,40 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using static ThreadClient.Testing.Perplexity.AgentResponseShape;
 
 namespace ThreadClient.Testing.Perplexity;
 
 /// <summary>
-/// Perplexity's Agent API as WIRE.md §4 and the official SDK's types describe it: <c>POST /v1/responses</c>
-/// (and its alias <c>/v1/agent</c>), streamed or not, <c>GET /v1/responses/{id}</c> and
-/// <c>POST /v1/responses/{id}/cancel</c>. It keeps no thread: a reply's <c>[earlier: ...]</c> lists the
-/// user turns the request itself replayed, plus, when <see cref="EmulatorOptions.AgentHonoursPreviousResponseId"/>
-/// is on, those of the <c>previous_response_id</c> chain (off by default: Perplexity documents it as a no-op).
+/// Perplexity's Agent API as the live service answers (WIRE.md §4): <c>POST /v1/responses</c> (and its
+/// alias <c>/v1/agent</c>), streamed or not, in the background or not, <c>GET /v1/responses/{id}</c> and
+/// <c>POST /v1/responses/{id}/cancel</c>, with the live service's error bodies, statuses and echoed
+/// settings. It keeps no thread: a reply's <c>[earlier: ...]</c> lists the user turns the request replayed,
+/// plus, when <see cref="EmulatorOptions.AgentHonoursPreviousResponseId"/> is on (the default, as the live
+/// service does), those of the <c>previous_response_id</c> chain.
 /// </summary>
-internal sealed class AgentEndpoint
+internal sealed partial class AgentEndpoint
 {
     public const string ResponsesPath = "/v1/responses";
     public const string AgentPath = "/v1/agent";
+
+    /// <summary>The model whose every response fails (HTTP 200, <c>status: failed</c>), as model errors come back.</summary>
+    public const string FailingModel = "emulator/failing";
+
     private const string DefaultModel = "perplexity/sonar";
+    private const string InvalidRequestType = "invalid_request";
+
+    /// <summary>Every top-level request field the service takes (WIRE.md §4); any other is a 400 <c>unknown field</c>.</summary>
+    private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
+    {
+        "input", "instructions", "model", "models", "preset", "effort", "profile", "previous_response_id", "store", "stream",
+        "background", "max_output_tokens", "max_steps", "reasoning", "response_format", "tools", "skills", "language_preference",
+        "prompt_cache_key", "metadata", "truncation", "tool_choice", "parallel_tool_calls", "max_tool_calls", "service_tier",
+        "temperature", "top_p", "safety_identifier",
+    };
+
+    private static readonly string[] RecencyFilters = ["hour", "day", "week", "month", "year"];
 
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _clock;
@@ -26,7 +45,11 @@ internal sealed class AgentEndpoint
     {
         _options = options;
         _clock = clock;
+        Rate = new AgentRateWindow(options, clock);
     }
+
+    /// <summary>The per-minute request window every reply reports.</summary>
+    public AgentRateWindow Rate { get; }
 
     public void Reset()
     {
@@ -34,6 +57,8 @@ internal sealed class AgentEndpoint
         {
             _responses.Clear();
         }
+
+        Rate.Reset();
     }
 
     public static bool Serves(string path) =>
@@ -57,148 +82,239 @@ internal sealed class AgentEndpoint
         };
     }
 
+    /// <summary>The live 400 for a request that fails validation: <c>validation failed: ...</c>.</summary>
+    public static Task ValidationFailedAsync(HttpContext context, string what) =>
+        EmulatorHttp.JsonAsync(context, 400, Error(400, "validation failed: " + what, InvalidRequestType));
+
+    /// <summary>The live 429 (with the window's headers already on the reply).</summary>
+    public static Task RateLimitedAsync(HttpContext context) =>
+        EmulatorHttp.JsonAsync(context, 429, Error(429, "rate limit exceeded", "request_rate_limit_exceeded"));
+
     private async Task CreateAsync(HttpContext context, JsonObject? request, EmulatorFault? fault)
     {
         if (request is null)
         {
-            await UnprocessableAsync(context, ["body"], "Input should be a valid dictionary or object", "dict_type").ConfigureAwait(false);
+            await ValidationFailedAsync(context, "the body must be a JSON object").ConfigureAwait(false);
             return;
         }
 
-        if (!TryReadUsers(request["input"], out var users, out var problem))
+        if (request.Select(static p => p.Key).FirstOrDefault(static name => !KnownFields.Contains(name)) is { } unknown)
         {
-            await UnprocessableAsync(context, ["body", "input"], problem, "value_error").ConfigureAwait(false);
+            await EmulatorHttp.JsonAsync(context, 400, Error(400, $"unknown field \"{unknown}\"", InvalidRequestType, unknown)).ConfigureAwait(false);
             return;
         }
 
+        if (Invalid(request) is { } problem)
+        {
+            await EmulatorHttp.JsonAsync(context, 400, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var users = ReadUsers(request["input"])!;
         var models = EmulatorInput.Array(request, "models");
         var stream = EmulatorInput.Boolean(request, "stream") == true;
-        var stored = EmulatorInput.Boolean(request, "store") != false;
-        var background = EmulatorInput.Boolean(request, "background") == true;
+        var background = EmulatorInput.Boolean(request, "background") == true && !stream;
         var model = EmulatorInput.String(request, "model") ?? (models is { Count: > 0 } ? Text(models[0]) ?? throw new EmulatorInputException("models[0]", "a string") : null) ?? DefaultModel;
-        if (models is { Count: > 5 })
+        List<string> chain = [];
+        if (EmulatorInput.String(request, "previous_response_id") is { } previousId)
         {
-            await EmulatorHttp.PerplexityErrorAsync(context, 400, "models accepts at most 5 entries.", "invalid_request_error").ConfigureAwait(false);
-            return;
-        }
-
-        var previousId = EmulatorInput.String(request, "previous_response_id");
-        List<string>? chain = [];
-        if (previousId is not null && _options.AgentHonoursPreviousResponseId)
-        {
-            lock (_responses)
+            var known = Chainable(previousId);
+            if (known is null)
             {
-                chain = _responses.TryGetValue(previousId, out var previous) && !previous.Cancelled ? [.. previous.Users] : null;
-            }
-
-            if (chain is null)
-            {
-                await EmulatorHttp.JsonAsync(context, 404, new JsonObject { ["error"] = new JsonObject { ["message"] = $"Response {previousId} not found (previous_response_id).", ["type"] = "not_found_error", ["code"] = "response_not_found" } }).ConfigureAwait(false);
+                // Unknown, malformed, in progress or cancelled: the live service names no field.
+                await EmulatorHttp.JsonAsync(context, 400, Error(400, "invalid request", InvalidRequestType)).ConfigureAwait(false);
                 return;
             }
+
+            chain = _options.AgentHonoursPreviousResponseId ? known : [];
         }
 
         var last = users[^1];
-        var reply = EmulatorReplies.Reply(last, [.. chain, .. users.Take(users.Count - 1)]);
-        var now = _clock.GetUtcNow();
+        var now = EmulatorHttp.Unix(_clock.GetUtcNow());
         var id = EmulatorHttp.Id("resp_", Interlocked.Increment(ref _ids));
-        var words = EmulatorHttp.Words(users);
-        var response = Response(id, model, now, previousId, stored, background, AgentResponseStatus.Completed, Output(id, last, reply), Usage(words, EmulatorHttp.Words([reply])));
+        var answer = Answer(request, id, model, now, last, [.. chain, .. users.Take(users.Count - 1)], users);
+        var stored = new StoredResponse([.. chain, .. users], request, answer, EmulatorInput.Boolean(request, "store") != false) { State = background ? Queued : (string)answer["status"]! };
         lock (_responses)
         {
-            _responses[id] = new StoredResponse([.. chain, .. users], response, stored);
+            _responses[id] = stored;
         }
 
         if (stream)
         {
-            await EmulatorHttp.StreamAsync(context, fault, _options.TimeProvider, ": keep-alive\n\n", Events(response, reply)).ConfigureAwait(false);
+            await EmulatorHttp.StreamAsync(context, fault, _options.TimeProvider, ": keep-alive\n\n", Events(answer)).ConfigureAwait(false);
             return;
         }
 
-        if (background)
+        await EmulatorHttp.JsonAsync(context, 200, background ? stored.Pending(Queued) : answer).ConfigureAwait(false);
+    }
+
+    /// <summary>The whole answer: completed, cut off at <c>max_output_tokens</c>, or failed (the failing model).</summary>
+    private static JsonObject Answer(JsonObject request, string id, string model, long now, string last, List<string> earlier, List<string> users)
+    {
+        var input = EmulatorHttp.Words(users);
+        if (model == FailingModel)
         {
-            var queued = (JsonObject)response.DeepClone();
-            queued["status"] = AgentResponseStatus.Queued;
-            queued["output"] = new JsonArray();
-            queued.Remove("usage");
-            await EmulatorHttp.JsonAsync(context, 200, queued).ConfigureAwait(false);
-            return;
+            var error = new JsonObject { ["code"] = "model_error", ["message"] = "the model failed to produce a response", ["type"] = "internal_error" };
+            return Response(request, id, model, now, Failed, [], Usage(input, 0, searched: false), error, completedAt: now);
         }
 
-        await EmulatorHttp.JsonAsync(context, 200, response).ConfigureAwait(false);
+        var reply = EmulatorReplies.Reply(last, earlier);
+        var words = reply.Split(' ');
+        if (request["max_output_tokens"] is JsonValue limitValue && limitValue.TryGetValue<int>(out var limit) && limit < words.Length)
+        {
+            // A token is a word; a budget of one token is spent before any text, as a reasoning model's would be.
+            var kept = limit <= 1 ? "" : string.Join(' ', words.Take(limit));
+            JsonArray cut = kept.Length == 0 ? [] : [MessageItem(id, kept, Incomplete)];
+            return Response(request, id, model, now, Incomplete, cut, Usage(input, limit, searched: false), incompleteReason: "max_output_tokens", completedAt: now);
+        }
+
+        return Response(request, id, model, now, Completed, [SearchItem(last), MessageItem(id, reply, Completed)], Usage(input, words.Length, searched: true), completedAt: now);
+    }
+
+    /// <summary>The turns a <c>previous_response_id</c> carries, or <see langword="null"/> when it cannot be chained (unknown, still running, cancelled, failed).</summary>
+    private List<string>? Chainable(string id)
+    {
+        lock (_responses)
+        {
+            return _responses.TryGetValue(id, out var previous) && previous.State is Completed or Incomplete ? [.. previous.Users] : null;
+        }
     }
 
     private async Task GetAsync(HttpContext context, string id)
     {
+        if (!ResponseId().IsMatch(id))
+        {
+            await EmulatorHttp.JsonAsync(context, 400, Error(400, "invalid response id", InvalidRequestType)).ConfigureAwait(false);
+            return;
+        }
+
         JsonObject? response;
         lock (_responses)
         {
-            response = _responses.TryGetValue(id, out var stored) && stored.Visible ? (JsonObject)stored.Response.DeepClone() : null;
+            response = _responses.TryGetValue(id, out var stored) && stored.Visible ? stored.Poll() : null;
         }
 
-        await (response is null
-            ? EmulatorHttp.JsonAsync(context, 404, new JsonObject { ["error"] = new JsonObject { ["message"] = $"Response {id} not found.", ["type"] = "not_found_error", ["code"] = "response_not_found" } })
-            : EmulatorHttp.JsonAsync(context, 200, response)).ConfigureAwait(false);
+        await EmulatorHttp.JsonAsync(context, response is null ? 404 : 200, response ?? Error(404, "resource not found", "not_found")).ConfigureAwait(false);
     }
 
     private async Task CancelAsync(HttpContext context, string id)
     {
-        bool found;
+        JsonObject? cancelling = null;
         lock (_responses)
         {
-            found = _responses.TryGetValue(id, out var stored);
-            if (found && stored!.Response["background"]?.GetValueKind() == JsonValueKind.True)
+            if (_responses.TryGetValue(id, out var stored) && stored.State is Queued or InProgress or Cancelling)
             {
-                stored.Cancelled = true;
-                stored.Response["status"] = AgentResponseStatus.Cancelled;
-                stored.Response["output"] = new JsonArray();
+                stored.State = Cancelling;
+                cancelling = stored.Pending(Cancelling);
             }
         }
 
-        await (found
-            ? EmulatorHttp.JsonAsync(context, 200, new JsonObject { ["response_id"] = id, ["status"] = "cancelling" })
-            : EmulatorHttp.JsonAsync(context, 404, new JsonObject { ["error"] = new JsonObject { ["message"] = $"Response {id} not found.", ["type"] = "not_found_error" } })).ConfigureAwait(false);
+        await EmulatorHttp.JsonAsync(context, cancelling is null ? 400 : 200, cancelling ?? Error(400, "the run is already terminal and cannot be cancelled", InvalidRequestType)).ConfigureAwait(false);
     }
 
-    /// <summary>The user texts of the input: the string, or every user message's text (string content or <c>input_text</c> parts).</summary>
-    private static bool TryReadUsers(JsonNode? input, out List<string> users, out string problem)
+    /// <summary>The live service's validation failures, checked in the order it reports them.</summary>
+    private static JsonObject? Invalid(JsonObject request)
     {
-        users = [];
-        problem = "";
+        static JsonObject Failure(string what) => Error(400, "validation failed: " + what, InvalidRequestType);
+        if (ReadUsers(request["input"]) is not { Count: > 0 } users || users[^1].Length == 0)
+        {
+            return Failure("input must not be empty");
+        }
+
+        if (Integer(request, "max_steps") is { } steps && steps is < 1 or > 10)
+        {
+            return Failure("max_steps must be between 1 and 10");
+        }
+
+        if (Integer(request, "max_output_tokens") is < 1)
+        {
+            return Failure("max_output_tokens must be at least 1");
+        }
+
+        if (Integer(request, "max_tool_calls") is < 0)
+        {
+            return Failure("max_tool_calls must not be negative");
+        }
+
+        if (EmulatorInput.Array(request, "models") is { Count: > 5 })
+        {
+            return Failure("models accepts at most 5 entries");
+        }
+
+        if (request["preset"] is not null && request["profile"] is not null)
+        {
+            return Failure("preset and profile cannot be combined");
+        }
+
+        if (EmulatorInput.Object(request, "metadata") is { } metadata
+            && (metadata.Count > 16 || metadata.Any(static p => p.Key.Length > 64 || p.Value is not JsonValue v || v.GetValueKind() != JsonValueKind.String || v.GetValue<string>().Length > 512)))
+        {
+            return Failure("metadata takes at most 16 string values, keys of at most 64 and values of at most 512 characters");
+        }
+
+        var tools = EmulatorInput.Array(request, "tools") ?? [];
+        for (var i = 0; i < tools.Count; i++)
+        {
+            if (EmulatorInput.String(EmulatorInput.Object(tools[i], "filters", $"tools[{i}].filters"), "search_recency_filter", $"tools[{i}].filters.search_recency_filter") is { } recency
+                && !RecencyFilters.Contains(recency, StringComparer.Ordinal))
+            {
+                return Failure($"tools[{i}].filters.search_recency_filter must be one of hour, day, week, month, year");
+            }
+        }
+
+        if (EmulatorInput.Object(request, "response_format") is { } format && EmulatorInput.String(format, "type", "response_format.type") == "json_schema")
+        {
+            var schema = EmulatorInput.Field(EmulatorInput.Object(format, "json_schema", "response_format.json_schema"), "schema");
+            if (schema is null)
+            {
+                return Failure("response_format.json_schema.schema is required");
+            }
+
+            if (schema is not JsonObject root || EmulatorInput.String(root, "type", "response_format.json_schema.schema.type") is not (null or "object"))
+            {
+                return Error(400, "invalid schema: the root of response_format.json_schema.schema must be an object schema", "invalid_parameter", "response_format.json_schema.schema");
+            }
+        }
+
+        return null;
+    }
+
+    private static int? Integer(JsonObject request, string name) => EmulatorInput.Field(request, name) switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<int>(out var number) => number,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var real) && real == Math.Floor(real) && Math.Abs(real) <= int.MaxValue => (int)real,
+        _ => throw new EmulatorInputException(name, "an integer"),
+    };
+
+    /// <summary>The user texts of the input: the string, or every user message's text (string content or <c>input_text</c> parts).</summary>
+    private static List<string>? ReadUsers(JsonNode? input)
+    {
         switch (input)
         {
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                users.Add(value.GetValue<string>());
-                break;
+                return [value.GetValue<string>()];
             case JsonArray items:
-                foreach (var item in items)
+                var users = new List<string>();
+                for (var i = 0; i < items.Count; i++)
                 {
-                    if (item is not JsonObject entry)
+                    if (items[i] is not JsonObject entry)
                     {
-                        problem = "each input item must be an object";
-                        return false;
+                        throw new EmulatorInputException($"input[{i}]", "an object");
                     }
 
-                    var type = Text(entry["type"]) ?? "message";
-                    if (type == "message" && Text(entry["role"]) == "user")
+                    if ((Text(entry["type"]) ?? "message") == "message" && Text(entry["role"]) == "user")
                     {
                         users.Add(ContentText(entry["content"]));
                     }
                 }
 
-                break;
+                return users;
+            case null:
+                return null;
             default:
-                problem = "input is required: a string or a list of input items";
-                return false;
+                throw new EmulatorInputException("input", "a string or a list of input items");
         }
-
-        if (users.Count == 0 || users[^1].Length == 0)
-        {
-            problem = "input must hold a non-empty user message";
-            return false;
-        }
-
-        return true;
     }
 
     private static string ContentText(JsonNode? content) => content switch
@@ -210,81 +326,13 @@ internal sealed class AgentEndpoint
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-    private static JsonObject Response(string id, string model, DateTimeOffset now, string? previousId, bool store, bool background, string status, JsonArray output, JsonObject usage) => new()
-    {
-        ["id"] = id,
-        ["object"] = "response",
-        ["created_at"] = EmulatorHttp.Unix(now),
-        ["model"] = model,
-        ["status"] = status,
-        ["output"] = output,
-        ["previous_response_id"] = previousId,
-        ["store"] = store,
-        ["background"] = background,
-        ["usage"] = usage,
-    };
-
-    private static JsonArray Output(string id, string query, string reply) =>
-        new(SearchItem(query), MessageItem(id, reply, AgentResponseStatus.Completed));
-
-    private static JsonObject SearchItem(string query) => new()
-    {
-        ["type"] = "search_results",
-        ["queries"] = new JsonArray(query),
-        ["results"] = new JsonArray(new JsonObject
-        {
-            ["id"] = 1,
-            ["title"] = "Emulator source",
-            ["url"] = "https://emulator.local/source/1",
-            ["snippet"] = "A page the emulator pretends to have found.",
-            ["date"] = "2026-01-01",
-            ["last_updated"] = "2026-01-02",
-            ["source"] = "web",
-        }),
-    };
-
-    private static JsonObject MessageItem(string id, string? text, string status)
-    {
-        var content = new JsonArray();
-        if (text is not null)
-        {
-            content.Add((JsonNode)new JsonObject
-            {
-                ["type"] = "output_text",
-                ["text"] = text,
-                ["annotations"] = new JsonArray(new JsonObject { ["type"] = "url_citation", ["url"] = "https://emulator.local/source/1", ["title"] = "Emulator source", ["start_index"] = 0, ["end_index"] = text.Length }),
-            });
-        }
-
-        return new JsonObject { ["type"] = "message", ["id"] = "msg_" + id[5..], ["role"] = "assistant", ["status"] = status, ["content"] = content };
-    }
-
-    private static JsonObject Usage(int input, int output) => new()
-    {
-        ["input_tokens"] = input,
-        ["output_tokens"] = output,
-        ["total_tokens"] = input + output,
-        ["input_tokens_details"] = new JsonObject { ["cache_creation_input_tokens"] = 0, ["cache_read_input_tokens"] = 0 },
-        ["cost"] = new JsonObject
-        {
-            ["currency"] = "USD",
-            ["input_cost"] = input * 0.000001,
-            ["output_cost"] = output * 0.000002,
-            ["tool_calls_cost"] = 0.005,
-            ["total_cost"] = (input * 0.000001) + (output * 0.000002) + 0.005,
-        },
-        ["tool_calls_details"] = new JsonObject { ["web_search"] = new JsonObject { ["invocation"] = 1 } },
-    };
-
-    /// <summary>The documented event sequence, each with its <c>sequence_number</c>.</summary>
-    private List<string> Events(JsonObject response, string reply)
+    /// <summary>The documented event sequence, each with its <c>sequence_number</c>, ending as the answer did.</summary>
+    private List<string> Events(JsonObject response)
     {
         var id = response["id"]!.GetValue<string>();
         var itemId = "msg_" + id[5..];
         var started = (JsonObject)response.DeepClone();
-        started["status"] = AgentResponseStatus.InProgress;
-        started["output"] = new JsonArray();
-        started.Remove("usage");
+        (started["status"], started["output"], started["usage"], started["completed_at"], started["error"], started["incomplete_details"]) = (InProgress, new JsonArray(), null, null, null, null);
         var sequence = 0;
         var frames = new List<string>();
         void Add(string type, JsonObject data)
@@ -296,46 +344,84 @@ internal sealed class AgentEndpoint
 
         Add("response.created", new JsonObject { ["response"] = started.DeepClone() });
         Add("response.in_progress", new JsonObject { ["response"] = started.DeepClone() });
-        var search = response["output"]![0]!;
-        Add("response.reasoning.search_queries", new JsonObject { ["queries"] = search["queries"]!.DeepClone(), ["thought"] = "Searching." });
-        Add("response.output_item.added", new JsonObject { ["output_index"] = 0, ["item"] = search.DeepClone() });
-        Add("response.output_item.done", new JsonObject { ["output_index"] = 0, ["item"] = search.DeepClone() });
-        Add("response.output_item.added", new JsonObject { ["output_index"] = 1, ["item"] = MessageItem(id, null, AgentResponseStatus.InProgress) });
-        foreach (var piece in EmulatorHttp.Pieces(reply, _options.StreamPieceLength))
+        var output = (JsonArray)response["output"]!;
+        for (var index = 0; index < output.Count; index++)
         {
-            Add("response.output_text.delta", new JsonObject { ["item_id"] = itemId, ["output_index"] = 1, ["content_index"] = 0, ["delta"] = piece });
+            var item = output[index]!;
+            if (item["type"]?.GetValue<string>() == "search_results")
+            {
+                Add("response.reasoning.search_queries", new JsonObject { ["queries"] = item["queries"]!.DeepClone(), ["thought"] = "Searching." });
+                Add("response.output_item.added", new JsonObject { ["output_index"] = index, ["item"] = item.DeepClone() });
+                Add("response.output_item.done", new JsonObject { ["output_index"] = index, ["item"] = item.DeepClone() });
+                continue;
+            }
+
+            var text = item["content"] is JsonArray { Count: > 0 } content ? content[0]!["text"]!.GetValue<string>() : "";
+            Add("response.output_item.added", new JsonObject { ["output_index"] = index, ["item"] = MessageItem(id, null, InProgress) });
+            foreach (var piece in EmulatorHttp.Pieces(text, _options.StreamPieceLength))
+            {
+                Add("response.output_text.delta", new JsonObject { ["item_id"] = itemId, ["output_index"] = index, ["content_index"] = 0, ["delta"] = piece });
+            }
+
+            Add("response.output_text.done", new JsonObject { ["item_id"] = itemId, ["output_index"] = index, ["content_index"] = 0, ["text"] = text });
+            Add("response.output_item.done", new JsonObject { ["output_index"] = index, ["item"] = item.DeepClone() });
         }
 
-        Add("response.output_text.done", new JsonObject { ["item_id"] = itemId, ["output_index"] = 1, ["content_index"] = 0, ["text"] = reply });
-        Add("response.output_item.done", new JsonObject { ["output_index"] = 1, ["item"] = response["output"]![1]!.DeepClone() });
-        Add("response.completed", new JsonObject { ["response"] = response.DeepClone() });
+        var status = response["status"]!.GetValue<string>();
+        var end = new JsonObject { ["response"] = response.DeepClone() };
+        if (status == Failed)
+        {
+            end["error"] = response["error"]!.DeepClone();
+        }
+
+        Add(status switch { Failed => "response.failed", Incomplete => "response.incomplete", _ => "response.completed" }, end);
         return frames;
     }
 
-    private sealed class StoredResponse(List<string> users, JsonObject response, bool visible)
+    [GeneratedRegex("^resp_[0-9a-f]+$")]
+    private static partial Regex ResponseId();
+
+    /// <summary>A response and, for a background run, where it stands: queued, in progress, cancelling, cancelled, or its answer's status.</summary>
+    private sealed class StoredResponse(List<string> users, JsonObject request, JsonObject answer, bool visible)
     {
         public List<string> Users { get; } = users;
 
-        public JsonObject Response { get; } = response;
-
         public bool Visible { get; } = visible;
 
-        public bool Cancelled { get; set; }
-    }
+        public required string State { get; set; }
 
-    /// <summary>FastAPI's 422: <c>{"detail":[{"loc","msg","type"}]}</c>.</summary>
-    public static Task UnprocessableAsync(HttpContext context, string[] location, string message, string type) =>
-        EmulatorHttp.JsonAsync(context, 422, new JsonObject
+        /// <summary>The response as a poll sees it now; each poll of a background run moves it on (queued, in progress, done; cancelling, cancelled).</summary>
+        public JsonObject Poll()
         {
-            ["detail"] = new JsonArray(new JsonObject { ["loc"] = new JsonArray([.. location.Select(l => (JsonNode)l)]), ["msg"] = message, ["type"] = type }),
-        });
-}
+            State = State switch
+            {
+                Queued => InProgress,
+                InProgress => (string)answer["status"]!,
+                Cancelling => Cancelled,
+                _ => State,
+            };
+            return State switch
+            {
+                InProgress => Pending(InProgress),
+                Cancelled => CancelledNow(),
+                _ => (JsonObject)answer.DeepClone(),
+            };
+        }
 
-/// <summary>The status values of Agent API responses, as the emulator writes them.</summary>
-internal static class AgentResponseStatus
-{
-    public const string Completed = "completed";
-    public const string InProgress = "in_progress";
-    public const string Queued = "queued";
-    public const string Cancelled = "cancelled";
+        /// <summary>The response while it has no answer yet: no output, no usage.</summary>
+        public JsonObject Pending(string status) =>
+            Response(request, answer["id"]!.GetValue<string>(), answer["model"]!.GetValue<string>(), answer["created_at"]!.GetValue<long>(), status, [], usage: null);
+
+        /// <summary>A cancelled run, as polled: the error, the reason, the partial output, no usage.</summary>
+        private JsonObject CancelledNow()
+        {
+            var id = answer["id"]!.GetValue<string>();
+            var partial = answer["output"] is JsonArray output && output.LastOrDefault() is JsonObject { } message && message["content"] is JsonArray { Count: > 0 } parts
+                ? parts[0]!["text"]!.GetValue<string>().Split(' ')[0]
+                : "";
+            JsonArray cut = partial.Length == 0 ? [] : [MessageItem(id, partial, Incomplete)];
+            var error = new JsonObject { ["code"] = "cancelled", ["message"] = "cancelled", ["type"] = "cancelled" };
+            return Response(request, id, answer["model"]!.GetValue<string>(), answer["created_at"]!.GetValue<long>(), Cancelled, cut, usage: null, error, incompleteReason: "cancelled");
+        }
+    }
 }

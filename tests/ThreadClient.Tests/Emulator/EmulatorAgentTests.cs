@@ -68,7 +68,7 @@ public sealed class EmulatorAgentTests
         var background = await agent.CreateResponseAsync(new AgentRequest { Input = "later", Background = true });
         var cancelling = await agent.CancelResponseAsync(background.Id!);
         var cancelled = await agent.GetResponseAsync(background.Id!);
-        var missing = await Assert.ThrowsAsync<ThreadsApiException>(() => agent.GetResponseAsync("resp_nope"));
+        var missing = await Assert.ThrowsAsync<ThreadsApiException>(() => agent.GetResponseAsync("resp_ffffffff"));
 
         Assert.Equal(("completed", "Echo: hello [earlier: ]", "perplexity/sonar"), (created.Status, created.OutputText, created.Model));
         Assert.Equal(["search_results", "message"], created.Output.Select(i => i.Type));
@@ -144,11 +144,17 @@ public sealed class EmulatorAgentTests
     }
 
     [Theory]
-    [InlineData("""{"model":"perplexity/sonar"}""", 422)]
-    [InlineData("""{"input":5}""", 422)]
-    [InlineData("""[1,2]""", 422)]
-    [InlineData("""{"input":"q","models":["a","b","c","d","e","f"]}""", 400)]
-    public async Task Bad_agent_input_gets_the_services_error_envelope(string body, int status)
+    [InlineData("""{"model":"perplexity/sonar"}""", "validation failed: input must not be empty")]
+    [InlineData("""{"input":""}""", "validation failed: input must not be empty")]
+    [InlineData("""{"input":5}""", "validation failed: input must be a string or a list of input items")]
+    [InlineData("""[1,2]""", "validation failed: body must be a JSON object")]
+    [InlineData("""{"input":"q","models":["a","b","c","d","e","f"]}""", "validation failed: models accepts at most 5 entries")]
+    [InlineData("""{"input":"q","max_steps":0}""", "validation failed: max_steps must be between 1 and 10")]
+    [InlineData("""{"input":"q","tools":[{"type":"web_search","filters":{"search_recency_filter":"decade"}}]}""", "validation failed: tools[0].filters.search_recency_filter must be one of hour, day, week, month, year")]
+    [InlineData("""{"input":"q","response_format":{"type":"json_schema","json_schema":{"name":"x"}}}""", "validation failed: response_format.json_schema.schema is required")]
+    [InlineData("""{"input":"q","preset":"low","profile":"p"}""", "validation failed: preset and profile cannot be combined")]
+    [InlineData("""{"input":"q""", "validation failed: the body is not valid JSON")]
+    public async Task Bad_agent_input_gets_the_live_400_validation_failed(string body, string message)
     {
         await using var emulator = await ThreadsEmulator.StartAsync();
         using var http = new HttpClient();
@@ -159,8 +165,25 @@ public sealed class EmulatorAgentTests
             Content = new StringContent(body),
         });
 
-        Assert.Equal(status, (int)reply.StatusCode);
-        using var json = JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
-        Assert.True(json.RootElement.TryGetProperty(status == 422 ? "detail" : "error", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
+        Assert.Equal("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request\",\"code\":400}}", await reply.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"input":"q","text":{"format":{"type":"text"}}}""", """{"error":{"message":"unknown field \"text\"","type":"invalid_request","param":"text","code":400}}""")]
+    [InlineData("""{"input":"q","response_format":{"type":"json_schema","json_schema":{"schema":{"type":"array"}}}}""", """{"error":{"message":"invalid schema: the root of response_format.json_schema.schema must be an object schema","type":"invalid_parameter","param":"response_format.json_schema.schema","code":400}}""")]
+    public async Task An_unknown_field_and_a_bad_schema_root_get_the_live_400s(string body, string expected)
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        using var http = new HttpClient();
+
+        using var reply = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseAddress, "v1/responses"))
+        {
+            Headers = { { "Authorization", "Bearer k" } },
+            Content = new StringContent(body),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
+        Assert.Equal(expected, await reply.Content.ReadAsStringAsync());
     }
 }

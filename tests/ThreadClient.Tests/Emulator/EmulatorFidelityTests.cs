@@ -101,8 +101,8 @@ public sealed class EmulatorFidelityTests
     [InlineData("v1/model/response", """{"model":"m","inputs":[{"role":"user","texts":[{"text":7}]}]}""", HttpStatusCode.UnprocessableEntity, "inputs[0].texts[0].text must be a string")]
     [InlineData("v1/model/response", """[]""", HttpStatusCode.UnprocessableEntity, "body must be a JSON object")]
     [InlineData("v1/threads", """{"metadata":"x"}""", HttpStatusCode.UnprocessableEntity, "metadata must be an object")]
-    [InlineData("v1/responses", """{"input":"hi","stream":"yes"}""", HttpStatusCode.UnprocessableEntity, "stream must be a boolean")]
-    [InlineData("v1/responses", """{"input":"hi","models":[5]}""", HttpStatusCode.UnprocessableEntity, "models[0] must be a string")]
+    [InlineData("v1/responses", """{"input":"hi","stream":"yes"}""", HttpStatusCode.BadRequest, "validation failed: stream must be a boolean")]
+    [InlineData("v1/responses", """{"input":"hi","models":[5]}""", HttpStatusCode.BadRequest, "validation failed: models[0] must be a string")]
     public async Task Bad_input_gets_the_services_error_envelope_with_400_or_422_never_an_empty_500(string path, string json, HttpStatusCode expected, string says)
     {
         await using var emulator = await ThreadsEmulator.StartAsync();

@@ -35,6 +35,23 @@ public sealed class PerplexitySessionTests
     }
 
     [Fact]
+    public async Task A_thread_turn_cut_off_at_max_tokens_is_recorded_and_says_so_and_a_whole_one_does_not()
+    {
+        var handler = new RecordingHandler(
+            RecordingHandler.Json($$"""{"id":"c1","model":"sonar-pro","thread_id":"{{PerplexitySeed.ThreadId}}","choices":[{"index":0,"message":{"role":"assistant","content":"Breaking the"},"finish_reason":"length"}]}"""),
+            RecordingHandler.Json($$"""{"id":"c2","model":"sonar-pro","thread_id":"{{PerplexitySeed.ThreadId}}","choices":[{"index":0,"message":{"role":"assistant","content":"Waves."},"finish_reason":"stop"}]}"""));
+        using var client = RecordingHandler.CreateClient(handler);
+        var session = client.Perplexity.StartSession();
+
+        var cut = await session.SendAsync("Which film?");
+        var whole = await session.SendAsync("Go on.");
+
+        Assert.Equal((true, "length", "Breaking the"), (cut.IsCutOff, cut.CutOffReason, cut.Text));
+        Assert.Equal((false, null), (whole.IsCutOff, whole.CutOffReason));
+        Assert.Equal(2, session.Record.TurnCount);
+    }
+
+    [Fact]
     public async Task A_reply_carrying_a_different_thread_id_is_adopted()
     {
         var handler = new RecordingHandler(PerplexityReply(ThreadA, "1"), PerplexityReply(ThreadB, "2"), PerplexityReply(ThreadB, "3"));

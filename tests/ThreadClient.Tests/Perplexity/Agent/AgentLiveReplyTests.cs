@@ -178,6 +178,19 @@ public sealed class AgentLiveReplyTests : ScriptedServer
         Assert.Same(before, session.Record);
     }
 
+    [Fact]
+    public async Task A_migrated_thread_turn_cut_off_on_the_agent_api_reads_as_finish_reason_length()
+    {
+        Answer("/v1/responses", 200, AgentLiveReplies.IncompleteWithText);
+        using var client = Client();
+        client.Perplexity.RememberChatCompletionsRetired();
+        var session = client.Perplexity.StartSession();
+
+        var reply = await session.SendAsync("Who won?");
+
+        Assert.Equal((true, AgentIncompleteDetails.MaxOutputTokens, "length"), (reply.IsCutOff, reply.CutOffReason, reply.Reply.Choices[0].FinishReason));
+    }
+
     [Theory]
     [InlineData(AgentLiveReplies.Failed, "model_error", "the model failed to produce a response")]
     [InlineData(AgentLiveReplies.Cancelled, "cancelled", "cancelled")]
