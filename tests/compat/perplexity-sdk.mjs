@@ -141,4 +141,60 @@ export async function run(base) {
     assert.deepEqual(earlierTurns(text), []);
     assert.equal(completed.output.find((item) => item.type === 'message').content[0].text, text);
   });
+
+  await check('perplexity sdk: previous_response_id chains a follow-up; an unknown one is the live 400 "invalid request", not retried', async () => {
+    await ctl.reset();
+    const first = await client.responses.create({ model: 'perplexity/sonar', input: 'Remember the number 7' });
+    const second = await client.responses.create({ model: 'perplexity/sonar', input: 'Which number?', previous_response_id: first.id });
+    assert.deepEqual(earlierTurns(second.output_text), ['Remember the number 7']);
+    assert.equal(second.previous_response_id, null);
+    const before = (await ctl.requests()).length;
+    await assert.rejects(
+      client.responses.create({ model: 'perplexity/sonar', input: 'x', previous_response_id: 'resp_ffffffff' }),
+      (error) => error instanceof Perplexity.BadRequestError && error.status === 400
+        && JSON.stringify(error.error) === JSON.stringify({ error: { message: 'invalid request', type: 'invalid_request', code: 400 } }));
+    assert.equal((await ctl.requests()).length, before + 1);
+  });
+
+  await check('perplexity sdk: a background run is polled from queued to completed; a cancelled one ends cancelled with no usage', async () => {
+    const queued = await client.responses.create({ model: 'perplexity/sonar', input: 'Research, slowly', background: true });
+    assert.equal(queued.status, 'queued');
+    const statuses = [];
+    let polled = queued;
+    while (polled.status === 'queued' || polled.status === 'in_progress') {
+      polled = await client.responses.retrieve(queued.id);
+      statuses.push(polled.status);
+    }
+    assert.deepEqual(statuses, ['in_progress', 'completed']);
+    assert.deepEqual(earlierTurns(polled.output_text), []);
+    const run = await client.responses.create({ model: 'perplexity/sonar', input: 'Never mind', background: true });
+    const cancel = await client.responses.cancel(run.id);
+    assert.deepEqual(cancel, { response_id: run.id, status: 'cancelling' });
+    const cancelled = await client.responses.retrieve(run.id);
+    assert.equal(cancelled.status, 'cancelled');
+    assert.deepEqual(cancelled.error, { code: 'cancelled', message: 'cancelled', type: 'cancelled' });
+    assert.equal(cancelled.usage, null);
+    await assert.rejects(client.responses.cancel(run.id), (error) => error instanceof Perplexity.BadRequestError);
+  });
+
+  await check('perplexity sdk: max_output_tokens reached is a 200 incomplete with the reason, streamed too', async () => {
+    const cut = await client.responses.create({ model: 'perplexity/sonar', input: 'A long story please', max_output_tokens: 3 });
+    assert.equal(cut.status, 'incomplete');
+    assert.deepEqual(cut.incomplete_details, { reason: 'max_output_tokens' });
+    assert.equal(cut.output_text, 'Echo: A long');
+    assert.equal(cut.usage.output_tokens, 3);
+    const stream = await client.responses.create({ model: 'perplexity/sonar', input: 'A long story please', max_output_tokens: 3, stream: true });
+    let last;
+    for await (const event of stream) last = event;
+    assert.equal(last.type, 'response.incomplete');
+    assert.equal(last.response.status, 'incomplete');
+  });
+
+  await check('perplexity sdk: every Agent API reply carries x-ratelimit-limit, -remaining, -reset and -used', async () => {
+    const { response } = await client.responses.create({ model: 'perplexity/sonar', input: 'Limits?' }).withResponse();
+    for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-used']) {
+      assert.match(response.headers.get(name) ?? '', /^\d+$/, name);
+    }
+    assert.ok(Number(response.headers.get('x-ratelimit-reset')) > Date.now() / 1000 - 1);
+  });
 }

@@ -204,8 +204,9 @@ internal sealed partial class AgentEndpoint
         {
             if (_responses.TryGetValue(id, out var stored) && stored.State is Queued or InProgress or Cancelling)
             {
+                // The official SDK's type of the answer: {response_id, status: "cancelling"}.
                 stored.State = Cancelling;
-                cancelling = stored.Pending(Cancelling);
+                cancelling = new JsonObject { ["response_id"] = id, ["status"] = Cancelling };
             }
         }
 

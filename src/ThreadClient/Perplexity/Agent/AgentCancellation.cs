@@ -5,9 +5,9 @@ using ThreadClient.Serialization;
 namespace ThreadClient.Perplexity.Agent;
 
 /// <summary>
-/// The answer to <see cref="PerplexityAgentClient.CancelResponseAsync"/>: the response with <c>status: "cancelling"</c>
-/// (its id in <c>id</c>; <c>response_id</c> in the older short form). Poll <see cref="PerplexityAgentClient.GetResponseAsync"/>
-/// until the status is <c>cancelled</c>; every other field of the reply is in <see cref="AdditionalProperties"/>.
+/// The answer to <see cref="PerplexityAgentClient.CancelResponseAsync"/>: <c>{"response_id","status":"cancelling"}</c>
+/// (a server that answers with the whole response instead is read too: its <c>id</c>, and every other field in
+/// <see cref="AdditionalProperties"/>). Poll <see cref="PerplexityAgentClient.GetResponseAsync"/> until the status is <c>cancelled</c>.
 /// </summary>
 [JsonConverter(typeof(WireModelConverter<AgentCancellation>))]
 public sealed class AgentCancellation : ThreadsResult, IWireModel<AgentCancellation>
