@@ -111,7 +111,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
         var aitronosEndpoint = new ProviderEndpoint(
             "Aitronos",
             aitronosBase,
-            useToken ? "Authorization" : "X-API-Key",
+            useToken ? "Authorization" : aitronos.ApiKeyHeader,
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");

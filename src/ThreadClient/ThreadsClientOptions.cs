@@ -60,6 +60,18 @@ public sealed class ThreadsClientOptions
         ValidateBaseAddress(Perplexity.BaseAddress, "ThreadsClientOptions.Perplexity.BaseAddress");
         ValidateBaseAddress(Aitronos.BaseAddress, "ThreadsClientOptions.Aitronos.BaseAddress");
         ArgumentNullException.ThrowIfNull(Aitronos.MetadataLimits, "ThreadsClientOptions.Aitronos.MetadataLimits");
+        if (string.IsNullOrEmpty(Aitronos.ApiKeyHeader) || !Aitronos.ApiKeyHeader.All(static c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            var setting = "ThreadsClientOptions.Aitronos.ApiKeyHeader";
+            throw new ArgumentException(setting + " must be a header name of letters, digits and dashes, such as X-API-Key or Api-Key.", setting);
+        }
+
+        if (!Enum.IsDefined(Aitronos.ThreadField))
+        {
+            var setting = "ThreadsClientOptions.Aitronos.ThreadField";
+            throw new ArgumentOutOfRangeException(setting, Aitronos.ThreadField, setting + " is not a known field.");
+        }
+
         if (string.IsNullOrWhiteSpace(Perplexity.AgentPath) || Perplexity.AgentPath.StartsWith('/') || Perplexity.AgentPath.Contains("://", StringComparison.Ordinal))
         {
             var setting = "ThreadsClientOptions.Perplexity.AgentPath";

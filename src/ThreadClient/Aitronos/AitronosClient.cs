@@ -20,6 +20,7 @@ public class AitronosClient
     private readonly ApiTransport _transport = null!;
     private readonly AitronosOptions _options = null!;
     private readonly IThreadSessionStore _store = null!;
+    private readonly AitronosReplyReader _replies = null!;
 
     /// <summary>For mocking only: a client made this way has no transport and fails if called.</summary>
     protected AitronosClient()
@@ -32,6 +33,7 @@ public class AitronosClient
         _transport = transport;
         _options = options;
         _store = store;
+        _replies = new AitronosReplyReader(transport.Endpoint);
         Threads = new AitronosThreadsClient(transport, options);
     }
 
@@ -49,7 +51,7 @@ public class AitronosClient
     public virtual Task<AitronosResponse> CreateResponseAsync(AitronosResponseRequest request, CancellationToken cancellationToken = default)
     {
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
-        var httpRequest = CreateHttpRequest(AitronosRequestWriter.Write(request, _options.FieldNaming, stream: false), stream: false);
+        var httpRequest = CreateHttpRequest(AitronosRequestWriter.Write(request, _options, stream: false), stream: false);
         return GenAiOperation.IsEnabled ? Observed(httpRequest, request, cancellationToken) : SendAsync(httpRequest, Errors(request), cancellationToken);
     }
 
@@ -70,7 +72,7 @@ public class AitronosClient
     {
         AitronosRequestValidator.Validate(request, _options.MetadataLimits, nameof(request));
         // The body is written now (the request as it is at this call); each enumeration sends its own message with it.
-        var body = AitronosRequestWriter.Write(request, _options.FieldNaming, stream: true);
+        var body = AitronosRequestWriter.Write(request, _options, stream: true);
         return FoldableStream<AitronosStreamEvent, AitronosResponseBuilder>.Of((Client: this, Call: new StreamCall(body, Errors(request), request.Model, request.Thread?.Id)), static (call, fold, ct) => call.Client.Stream(call.Call, fold, ct), cancellationToken);
     }
 
@@ -171,7 +173,7 @@ public class AitronosClient
         _transport.CreateRequest(HttpMethod.Post, ResponsePath, JsonBody.FromUtf8(body), stream ? RequestProfile.StreamingGeneration : RequestProfile.Generation);
 
     private Task<AitronosResponse> SendAsync(HttpRequestMessage httpRequest, ErrorMapper errors, CancellationToken cancellationToken) =>
-        _transport.SendAsync(httpRequest, static body => Wire.Parse<AitronosResponse>(body), errors, cancellationToken);
+        _transport.SendAsync(httpRequest, _replies.Read, errors, cancellationToken);
 
     /// <summary>What a response says about itself, for telemetry (its status stands for the finish reason).</summary>
     private static GenAiOutcome Outcome(AitronosResponse response) =>
@@ -187,7 +189,7 @@ public class AitronosClient
         if (ReplyChecks.IsJsonInsteadOfStream(response))
         {
             // A server that answered the stream with one JSON response: one completed event carrying it (or its error).
-            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static body => Wire.Parse<AitronosResponse>(body), call.Errors, cancellationToken).ConfigureAwait(false);
+            var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, _replies.Read, call.Errors, cancellationToken).ConfigureAwait(false);
             var completed = new AitronosStreamEvent { EventType = "response.completed", Kind = AitronosStreamEventKind.Completed, Response = whole, ResponseId = whole.Id, ThreadId = whole.ThreadId };
             if (fold is null)
             {

@@ -9,13 +9,13 @@ namespace ThreadClient.Aitronos;
 /// </summary>
 internal static class AitronosRequestWriter
 {
-    public static byte[] Write(AitronosResponseRequest request, AitronosFieldNaming naming, bool stream) =>
-        JsonBody.Write((request, naming, stream), static (writer, body) => Write(writer, body.request, body.naming, body.stream));
+    public static byte[] Write(AitronosResponseRequest request, AitronosOptions options, bool stream) =>
+        JsonBody.Write((request, options.FieldNaming, options.ThreadField, stream), static (writer, body) => Write(writer, body.request, body.FieldNaming, body.ThreadField, body.stream));
 
     public static byte[] WriteMetadataPatch(ThreadMetadata? metadata, ThreadLifecycleState? state) =>
         JsonBody.Write((metadata, state), static (writer, body) => WriteMetadataPatch(writer, body.metadata, body.state));
 
-    private static void Write(Utf8JsonWriter writer, AitronosResponseRequest request, AitronosFieldNaming naming, bool stream)
+    private static void Write(Utf8JsonWriter writer, AitronosResponseRequest request, AitronosFieldNaming naming, AitronosThreadField threadField, bool stream)
     {
         var snake = naming == AitronosFieldNaming.SnakeCase;
         var extra = request.AdditionalProperties;
@@ -33,7 +33,19 @@ internal static class AitronosRequestWriter
             writer.WriteString("model", request.Model);
         }
 
-        if (request.Thread is { } thread && Modelled("thread"))
+        if (request.AssistantId is { } assistant && Modelled("assistant_id"))
+        {
+            writer.WriteString("assistant_id", assistant);
+        }
+
+        if (request.Thread is { Metadata: null } byId && threadField == AitronosThreadField.ThreadId)
+        {
+            if (Modelled("thread_id"))
+            {
+                writer.WriteString("thread_id", byId.Id);
+            }
+        }
+        else if (request.Thread is { } thread && Modelled("thread"))
         {
             writer.WritePropertyName("thread");
             WriteThread(writer, thread);
@@ -60,6 +72,22 @@ internal static class AitronosRequestWriter
         {
             writer.WritePropertyName("inputs");
             JsonSerializer.Serialize(writer, request.Inputs, AitronosJsonContext.Default.IListAitronosInput);
+        }
+
+        if (request.MessageTypeId is { } messageType && Modelled("message_type_id"))
+        {
+            writer.WriteNumber("message_type_id", messageType);
+        }
+
+        if (request.Tools is { } tools && Modelled("tools"))
+        {
+            writer.WritePropertyName("tools");
+            tools.Write(writer);
+        }
+
+        if (request.ToolChoice is { } toolChoice && Modelled("tool_choice"))
+        {
+            writer.WriteString("tool_choice", toolChoice);
         }
 
         if (stream && Modelled("stream"))

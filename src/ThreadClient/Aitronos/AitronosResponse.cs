@@ -6,11 +6,13 @@ namespace ThreadClient.Aitronos;
 
 /// <summary>
 /// A model response, read tolerantly: the id from <c>id</c> or <c>response_id</c>, the thread from
-/// <c>thread_id</c>, <c>threadId</c> or <c>thread</c> (the id, or an object with it), and the text from
-/// <c>output_text</c>, <c>output[].content[].text</c>, <c>response</c> (a string or <c>[{text}]</c>)
-/// or <c>choices[].message.content</c>, all behind <see cref="OutputText"/>. Fields this SDK does not
-/// model are in <see cref="AdditionalProperties"/>; <see cref="ThreadsResult.GetRawResponse"/> has the
-/// HTTP response's status and headers.
+/// <c>thread_id</c>, <c>threadId</c> or <c>thread</c> (the id, or an object with it; a number reads as
+/// its digits), and the text from <c>output_text</c>, <c>output[].content[].text</c>, <c>response</c> (a
+/// string or <c>[{text}]</c>) or <c>choices[].message.content</c>, the first present in that order, behind
+/// <see cref="OutputText"/>. The fields the text came from are kept as they came (<see cref="Output"/>,
+/// <see cref="Response"/>, <see cref="Choices"/>), and fields this SDK does not model are in
+/// <see cref="AdditionalProperties"/>, so that serializing the response gives the reply back;
+/// <see cref="ThreadsResult.GetRawResponse"/> has the HTTP response's status and headers.
 /// </summary>
 [JsonConverter(typeof(WireModelConverter<AitronosResponse>))]
 public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosResponse>
@@ -22,10 +24,10 @@ public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosRespons
         .Add("model", Wire.Known, static x => x.Model, static (x, v) => x.Model = v)
         .Add("status", Wire.Known, static x => x.Status, static (x, v) => x.Status = v)
         .Add("thread_id", Wire.Known, static x => x.ThreadId, static (x, v) => x.ThreadId = v).Or("threadId").Or("thread", AitronosThreadIdConverter.Instance, static (x, v) => x.ThreadId = v)
-        .Add("output_text", Wire.Text, static x => x.OutputText, static (x, v) => x.OutputText = v).Or("outputText")
-            .Or("output", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)
-            .Or("response", AitronosTextConverter.Any, static (x, v) => x.OutputText = v)
-            .Or("choices", AitronosTextConverter.FirstChoice, static (x, v) => x.OutputText = v)
+        .Add("output_text", Wire.Text, static x => x._text, static (x, v) => x._text = v).Or("outputText")
+        .Add("output", Wire.Element, static x => x.Output, static (x, v) => x.Output = v)
+        .Add("response", Wire.Element, static x => x.Response, static (x, v) => x.Response = v)
+        .Add("choices", Wire.Element, static x => x.Choices, static (x, v) => x.Choices = v)
         .Add("usage", Wire.Model<AitronosUsage>(), static x => x.Usage, static (x, v) => x.Usage = v).Or("Usage")
         .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
 
@@ -38,8 +40,42 @@ public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosRespons
     /// <summary>The thread the response was stored in, when the service says.</summary>
     public string? ThreadId { get; set; }
 
-    /// <summary>The reply text.</summary>
-    public string? OutputText { get; set; }
+    private string? _text;
+    private string? _derived;
+    private JsonElement? _output;
+    private JsonElement? _response;
+    private JsonElement? _choices;
+
+    /// <summary>
+    /// The reply text: <c>output_text</c> when the reply has it (or when set), else the text of
+    /// <see cref="Output"/>, <see cref="Response"/> or <see cref="Choices"/>, the first that has some.
+    /// </summary>
+    public string? OutputText
+    {
+        get => _text ?? (_derived ??= AitronosTextConverter.Any.Of(Output) ?? AitronosTextConverter.Any.Of(Response) ?? AitronosTextConverter.FirstChoice.Of(Choices));
+        set => _text = value;
+    }
+
+    /// <summary>The reply's <c>output</c> items as they came (<c>[{"type":"message","content":[{"type":"output_text","text":...}]}]</c>).</summary>
+    public JsonElement? Output
+    {
+        get => _output;
+        set => (_output, _derived) = (value, null);
+    }
+
+    /// <summary>The reply's <c>response</c> as it came: the text, or its parts.</summary>
+    public JsonElement? Response
+    {
+        get => _response;
+        set => (_response, _derived) = (value, null);
+    }
+
+    /// <summary>The reply's <c>choices</c> as they came (the chat-completion shape of newer pages).</summary>
+    public JsonElement? Choices
+    {
+        get => _choices;
+        set => (_choices, _derived) = (value, null);
+    }
 
     /// <summary>The model that answered, when the service says.</summary>
     public string? Model { get; set; }
@@ -53,7 +89,10 @@ public sealed class AitronosResponse : ThreadsResult, IWireModel<AitronosRespons
     /// <summary>Token counts, when the service reports them.</summary>
     public AitronosUsage? Usage { get; set; }
 
-    /// <summary>Fields this SDK does not model, kept as they came (the fields the text is read from, <c>output</c>, <c>response</c> and <c>choices</c>, are in <see cref="OutputText"/> instead).</summary>
+    /// <summary>Whether this is an event's <c>response</c> that held only text (the deployed Freddy API's events).</summary>
+    internal bool IsTextOnly { get; init; }
+
+    /// <summary>Fields this SDK does not model, kept as they came.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     static JsonFields<AitronosResponse> IWireModel<AitronosResponse>.Fields => Table;

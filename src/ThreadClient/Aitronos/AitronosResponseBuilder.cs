@@ -50,7 +50,7 @@ public sealed class AitronosResponseBuilder : IReplyFold<AitronosStreamEvent, Ai
             }
             else
             {
-                _text.Append(item.Text);
+                _text.Append(item.Text ?? AitronosStreamFrame.TextOnly(item.Response));
             }
         }
         else if (item.Kind == AitronosStreamEventKind.ContentDone)

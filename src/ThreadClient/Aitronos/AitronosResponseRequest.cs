@@ -40,6 +40,18 @@ public sealed class AitronosResponseRequest
     /// <summary>The input messages; with a thread or a chain, only the new turn.</summary>
     public IList<AitronosInput> Inputs { get; set; } = [];
 
+    /// <summary>The assistant that answers (<c>assistant_id</c>; the deployed Freddy API).</summary>
+    public string? AssistantId { get; set; }
+
+    /// <summary>The kind of message sent (<c>message_type_id</c>; the deployed Freddy API).</summary>
+    public long? MessageTypeId { get; set; }
+
+    /// <summary>Tool switches (<c>tools</c>; the deployed Freddy API): <see cref="AitronosTools.WebSearch"/>, <see cref="AitronosTools.FileSearch"/>.</summary>
+    public AitronosTools? Tools { get; set; }
+
+    /// <summary>The tool the assistant must use (<c>tool_choice</c>, for example <c>web_search</c>; an empty string lets it choose; the deployed Freddy API).</summary>
+    public string? ToolChoice { get; set; }
+
     /// <summary>Fields this SDK does not model, written into the body as they are.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

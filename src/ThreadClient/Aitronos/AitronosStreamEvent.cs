@@ -18,7 +18,7 @@ public sealed class AitronosStreamEvent : IWireModel<AitronosStreamEvent>
         .Add("delta", AitronosTextConverter.Any, static x => x.Delta, static (x, v) => x.Delta = v)
         .Add("text", AitronosTextConverter.Any, static x => x.Text, static (x, v) => x.Text = v)
         .Add("id", Wire.Known, static x => x.Id, static (x, v) => x.Id = v)
-        .Add("response", Wire.Model<AitronosResponse>(), static x => x.Response, static (x, v) => x.Response = v)
+        .Add("response", AitronosEventResponseConverter.Instance, static x => x.Response, static (x, v) => x.Response = v)
         .Extras(static x => x.AdditionalProperties, static (x, v) => x.AdditionalProperties = v);
 
     private string _eventType = "";
@@ -42,7 +42,11 @@ public sealed class AitronosStreamEvent : IWireModel<AitronosStreamEvent>
     /// <summary>The thread id, when the event carries it.</summary>
     public string? ThreadId { get; set; }
 
-    /// <summary>The finished response, for <see cref="AitronosStreamEventKind.Completed"/>; the response so far, when another event nests it.</summary>
+    /// <summary>
+    /// The finished response, for <see cref="AitronosStreamEventKind.Completed"/>; the response so far, when another
+    /// event nests it; on the deployed Freddy API, whose events carry their text in <c>response</c>, a response
+    /// holding only that text.
+    /// </summary>
     public AitronosResponse? Response { get; set; }
 
     /// <summary>Fields this SDK does not model, kept as they came.</summary>

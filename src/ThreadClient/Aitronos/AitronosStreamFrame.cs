@@ -39,7 +39,7 @@ internal static class AitronosStreamFrame
                 break;
             case "response.content_delta" or "content_delta" or "response.output_text.delta":
                 item.Kind = AitronosStreamEventKind.ContentDelta;
-                item.Delta ??= item.Text;
+                item.Delta ??= item.Text ?? TextOnly(item.Response);
                 break;
             case "response.output_text.done" or "response.content_done" or "content_done":
                 item.Kind = AitronosStreamEventKind.ContentDone;
@@ -64,8 +64,9 @@ internal static class AitronosStreamFrame
         item.ResponseId ??= item.Response?.Id ?? (item.Kind == AitronosStreamEventKind.Created ? item.Id : null);
         if (item.Kind == AitronosStreamEventKind.Completed)
         {
-            // The completed event carries the response either nested as an object or flattened into the event.
-            var response = item.Response ?? Wire.Parse<AitronosResponse>(trimmed);
+            // The completed event carries the response either nested as an object or flattened into the event
+            // (the deployed Freddy API's: its whole text in "response", its thread in "threadId").
+            var response = item.Response is null or { IsTextOnly: true } ? Wire.Parse<AitronosResponse>(trimmed) : item.Response;
             response.Id ??= item.ResponseId;
             response.ThreadId ??= item.ThreadId;
             item.Response = response;
@@ -75,4 +76,7 @@ internal static class AitronosStreamFrame
 
         return StreamFrame<AitronosStreamEvent>.Of(item);
     }
+
+    /// <summary>The text of an event's <c>response</c> that held only text.</summary>
+    internal static string? TextOnly(AitronosResponse? response) => response is { IsTextOnly: true } ? response.OutputText : null;
 }

@@ -27,6 +27,25 @@ internal sealed class AitronosTextConverter : JsonConverter<string?>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         _choices ? Choices(ref reader) : Of(ref reader);
 
+    /// <summary>The text of a field kept as it came; <see langword="null"/> when absent or it holds none.</summary>
+    public string? Of(JsonElement? element)
+    {
+        if (element is not { } value)
+        {
+            return null;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            value.WriteTo(writer);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        return Read(ref reader, typeof(string), Serialization.Wire.Options);
+    }
+
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
     {
         if (value is null)

@@ -56,9 +56,23 @@ public sealed class AitronosReadTests
 
         var json = JsonSerializer.Serialize(reply);
 
-        Assert.Equal("""{"id":"r1","created_at":"2025-01-06T10:30:00+00:00","thread_id":"t1","output_text":"Hello","usage":{"input_tokens":1},"extra":[1]}""", json);
+        Assert.Equal("""{"id":"r1","created_at":"2025-01-06T10:30:00+00:00","thread_id":"t1","response":[{"text":"Hel"},{"text":"lo"}],"usage":{"input_tokens":1},"extra":[1]}""", json);
         var back = JsonSerializer.Deserialize<AitronosResponse>(json)!;
         Assert.Equal(json, JsonSerializer.Serialize(back));
+        Assert.Equal("Hello", back.OutputText);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"r1","output":[{"type":"message","id":"msg_1","role":"assistant","status":"completed","content":[{"type":"output_text","text":"Hi","annotations":[{"type":"url_citation","url":"https://a.example"}]}]}]}""", "Hi")]
+    [InlineData("""{"id":"r1","choices":[{"index":0,"message":{"role":"assistant","content":"Hi","toolCalls":[]},"finishReason":"stop"}]}""", "Hi")]
+    [InlineData("""{"id":"r1","response":"Hi","threadId":356082}""", "Hi")]
+    [InlineData("""{"id":"r1","output_text":"Hi","output":[{"type":"message","content":[{"type":"output_text","text":"ignored"}]}]}""", "Hi")]
+    public void The_fields_the_text_comes_from_are_kept_whole_so_the_reply_serializes_back(string body, string text)
+    {
+        var reply = JsonSerializer.Deserialize<AitronosResponse>(body)!;
+
+        Assert.Equal(text, reply.OutputText);
+        Assert.Equal(Json.Canonical(body.Replace("\"threadId\":356082", "\"thread_id\":\"356082\"", StringComparison.Ordinal)), Json.Canonical(JsonSerializer.Serialize(reply)));
     }
 
     [Fact]

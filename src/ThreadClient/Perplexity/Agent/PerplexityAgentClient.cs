@@ -223,7 +223,7 @@ public class PerplexityAgentClient
             switch (item.Kind)
             {
                 case AgentStreamEventKind.Failed:
-                    throw AgentErrors.Failed(endpoint, item.Error, "The response failed.", "response_failed", partialText());
+                    throw AgentErrors.Failed(endpoint, item.Error ?? item.Response?.Error, "The response failed.", "response_failed", partialText());
                 case AgentStreamEventKind.OutputTextDelta:
                     received?.Append(item.Delta);
                     break;
