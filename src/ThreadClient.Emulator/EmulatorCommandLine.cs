@@ -16,6 +16,8 @@ internal sealed class EmulatorCommandLine
           --host ADDRESS                Address to listen on with --port (default 127.0.0.1; 0.0.0.0 in a container).
           --urls URL[;URL...]           Full listen addresses, e.g. http://127.0.0.1:5080 (instead of --host/--port).
           --chat-completions-retired    Answer POST /chat/completions with Perplexity's 403, as since 2026-09-27.
+          --aitronos-reply-shape SHAPE  How Aitronos answers without stream: seed (one object, the default),
+                                        event-array or success-envelope (as the deployed Freddy API does).
           --no-api-key                  Accept requests without a key (by default any non-empty key is required).
           --no-control-plane            Do not serve the control plane under /_emulator/.
           --help                        Print this and exit.
@@ -97,6 +99,15 @@ internal sealed class EmulatorCommandLine
                 case "--chat-completions-retired":
                     Flag();
                     options.PerplexityChatCompletionsRetired = true;
+                    break;
+                case "--aitronos-reply-shape":
+                    options.AitronosReplyShape = Value() switch
+                    {
+                        "seed" => AitronosReplyShape.Seed,
+                        "event-array" => AitronosReplyShape.EventArray,
+                        "success-envelope" => AitronosReplyShape.SuccessEnvelope,
+                        var other => throw new FormatException($"--aitronos-reply-shape needs seed, event-array or success-envelope; got '{other}'."),
+                    };
                     break;
                 case "--no-api-key":
                     Flag();

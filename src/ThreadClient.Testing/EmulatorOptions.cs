@@ -50,7 +50,15 @@ public sealed class EmulatorOptions
     /// <summary>The largest metadata of an Aitronos thread, in bytes of JSON. Default 16 KB, as documented.</summary>
     public int MaxMetadataBytes { get; set; } = 16 * 1024;
 
-    /// <summary>Whether requests without a key (Authorization or X-API-Key) get 401. Default <see langword="true"/>; any non-empty key is accepted.</summary>
+    /// <summary>
+    /// How the Aitronos model response answers without <c>stream</c>: one object (<see cref="AitronosReplyShape.Seed"/>,
+    /// the default) or, as the deployed Freddy API does, an array of events (<see cref="AitronosReplyShape.EventArray"/>,
+    /// <see cref="AitronosReplyShape.SuccessEnvelope"/>). Requests may name their thread in <c>thread</c> or
+    /// <c>thread_id</c> (a string or a number) whatever the shape.
+    /// </summary>
+    public AitronosReplyShape AitronosReplyShape { get; set; }
+
+    /// <summary>Whether requests without a key (Authorization, X-API-Key, or the deployed Freddy API's Api-Key) get 401. Default <see langword="true"/>; any non-empty key is accepted.</summary>
     public bool RequireApiKey { get; set; } = true;
 
     /// <summary>Characters per streamed piece of a reply. Default 8.</summary>

@@ -331,6 +331,6 @@ public sealed class ThreadsEmulator : IAsyncDisposable
     {
         var authorization = request.Headers.Authorization.ToString();
         var bearer = authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > 7;
-        return perplexity ? bearer : bearer || request.Headers["X-API-Key"].ToString().Length > 0;
+        return perplexity ? bearer : bearer || request.Headers["X-API-Key"].ToString().Length > 0 || request.Headers["Api-Key"].ToString().Length > 0;
     }
 }

@@ -53,13 +53,47 @@ internal sealed class AitronosResponsesEndpoint
             return EmulatorHttp.StreamAsync(context, fault, _clock, heartbeat, Frames(response, reply));
         }
 
-        return EmulatorHttp.JsonAsync(context, 200, response);
+        return EmulatorHttp.JsonAsync(context, 200, _options.AitronosReplyShape switch
+        {
+            AitronosReplyShape.EventArray => EventArray(response, reply),
+            AitronosReplyShape.SuccessEnvelope => new JsonObject { ["success"] = true, ["data"] = EventArray(response, reply) },
+            _ => response,
+        });
+    }
+
+    /// <summary>The deployed Freddy API's answer without <c>stream</c>: the stream's events, as a JSON array.</summary>
+    private JsonArray EventArray(JsonObject response, string reply)
+    {
+        var threadId = response["thread_id"]?.GetValue<string>();
+        JsonNode? Thread() => long.TryParse(threadId, out var number) ? number : threadId;
+        var events = new JsonArray(
+            new JsonObject { ["event"] = "response.created", ["status"] = "in_progress", ["type"] = "text", ["threadId"] = Thread() },
+            new JsonObject { ["event"] = "response.in_progress", ["status"] = "in_progress", ["type"] = "text", ["threadId"] = Thread() });
+        foreach (var piece in EmulatorHttp.Pieces(reply, _options.StreamPieceLength))
+        {
+            events.Add((JsonNode)new JsonObject { ["event"] = "response.output_text.delta", ["response"] = piece, ["type"] = "text", ["threadId"] = Thread() });
+        }
+
+        events.Add((JsonNode)new JsonObject
+        {
+            ["event"] = "response.completed",
+            ["status"] = "completed",
+            ["response"] = reply,
+            ["type"] = "text",
+            ["time"] = "12 ms",
+            ["threadId"] = Thread(),
+            ["isDocument"] = false,
+            ["userMessageId"] = _store.Next(),
+            ["responseMessageId"] = _store.Next(),
+            ["annotations"] = new JsonArray(),
+        });
+        return events;
     }
 
     private static Request Read(JsonObject? body)
     {
         var inputs = EmulatorInput.Array(body, "inputs") ?? [];
-        var thread = EmulatorInput.Field(body, "thread");
+        var thread = EmulatorInput.Field(body, "thread") ?? ThreadId(EmulatorInput.Field(body, "thread_id"));
         if (thread is not null and not JsonObject && thread.GetValueKind() != JsonValueKind.String)
         {
             throw new EmulatorInputException("thread", "a thread id string or an object with id and metadata");
@@ -74,6 +108,15 @@ internal sealed class AitronosResponsesEndpoint
             EmulatorInput.String(body, "previousResponseId") ?? EmulatorInput.String(body, "previous_response_id"),
             EmulatorInput.Boolean(body, "stream") == true);
     }
+
+    /// <summary>The deployed Freddy API's <c>thread_id</c>, a string or a number, as the thread's id.</summary>
+    private static JsonNode? ThreadId(JsonNode? id) => id switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.DeepClone(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => JsonValue.Create(value.ToJsonString()),
+        _ => throw new EmulatorInputException("thread_id", "a thread id (a string or a number)"),
+    };
 
     private Refusal? Process(Request request, out JsonObject response, out string reply)
     {
@@ -110,7 +153,7 @@ internal sealed class AitronosResponsesEndpoint
         else
         {
             var refusal = request.Thread is null
-                ? Check(thread = _store.Create(null, now, null, visible: request.Store), requestedState, inputs.Count)
+                ? Check(thread = _store.Create(NewThreadId(), now, null, visible: request.Store), requestedState, inputs.Count)
                 : Thread(request.Thread, request.Store, requestedState, inputs.Count, now, out thread);
             if (refusal is not null)
             {
@@ -155,6 +198,10 @@ internal sealed class AitronosResponsesEndpoint
         };
         return null;
     }
+
+    /// <summary>A thread the emulator names: <c>thread_...</c>, or, as the deployed Freddy API, a number.</summary>
+    private string? NewThreadId() =>
+        _options.AitronosReplyShape == AitronosReplyShape.Seed ? null : (356_000 + _store.Next()).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private Refusal? Thread(JsonNode threadNode, bool store, string? requestedState, int newMessages, DateTimeOffset now, out EmulatedThread? thread)
     {

@@ -28,6 +28,8 @@ public sealed class EmulatorToolTests
         Assert.Equal(("0.0.0.0", true, false, false), (hosted.Options.Host, hosted.Options.PerplexityChatCompletionsRetired, hosted.Options.RequireApiKey, hosted.Options.ControlPlane));
         Assert.Equal(["http://127.0.0.1:5080", "http://127.0.0.1:5081"], urls.Options.Urls);
         Assert.True(EmulatorCommandLine.Parse(["--help"]).Help);
+        Assert.Equal(ThreadClient.Testing.AitronosReplyShape.EventArray, EmulatorCommandLine.Parse(["--aitronos-reply-shape=event-array"]).Options.AitronosReplyShape);
+        Assert.Equal(ThreadClient.Testing.AitronosReplyShape.SuccessEnvelope, EmulatorCommandLine.Parse(["--aitronos-reply-shape", "success-envelope"]).Options.AitronosReplyShape);
     }
 
     [Theory]
@@ -42,6 +44,7 @@ public sealed class EmulatorToolTests
     [InlineData(new[] { "--port=1", "--urls=http://127.0.0.1:2" }, "--urls names full addresses")]
     [InlineData(new[] { "--urls=" }, "--urls needs at least one address")]
     [InlineData(new[] { "--urls", ";" }, "--urls needs at least one address")]
+    [InlineData(new[] { "--aitronos-reply-shape=array" }, "--aitronos-reply-shape needs seed, event-array or success-envelope; got 'array'")]
     public void A_bad_command_line_is_an_error_that_says_what_is_wrong(string[] args, string says)
     {
         var error = Assert.Throws<FormatException>(() => EmulatorCommandLine.Parse(args));
