@@ -164,11 +164,11 @@ internal sealed partial class AgentEndpoint
         {
             // A token is a word; a budget of one token is spent before any text, as a reasoning model's would be.
             var kept = limit <= 1 ? "" : string.Join(' ', words.Take(limit));
-            JsonArray cut = kept.Length == 0 ? [] : [MessageItem(id, kept, Incomplete)];
+            var cut = kept.Length == 0 ? new JsonArray() : new JsonArray(MessageItem(id, kept, Incomplete));
             return Response(request, id, model, now, Incomplete, cut, Usage(input, limit, searched: false), incompleteReason: "max_output_tokens", completedAt: now);
         }
 
-        return Response(request, id, model, now, Completed, [SearchItem(last), MessageItem(id, reply, Completed)], Usage(input, words.Length, searched: true), completedAt: now);
+        return Response(request, id, model, now, Completed, new JsonArray(SearchItem(last), MessageItem(id, reply, Completed)), Usage(input, words.Length, searched: true), completedAt: now);
     }
 
     /// <summary>The turns a <c>previous_response_id</c> carries, or <see langword="null"/> when it cannot be chained (unknown, still running, cancelled, failed).</summary>
@@ -420,7 +420,7 @@ internal sealed partial class AgentEndpoint
             var partial = answer["output"] is JsonArray output && output.LastOrDefault() is JsonObject { } message && message["content"] is JsonArray { Count: > 0 } parts
                 ? parts[0]!["text"]!.GetValue<string>().Split(' ')[0]
                 : "";
-            JsonArray cut = partial.Length == 0 ? [] : [MessageItem(id, partial, Incomplete)];
+            var cut = partial.Length == 0 ? new JsonArray() : new JsonArray(MessageItem(id, partial, Incomplete));
             var error = new JsonObject { ["code"] = "cancelled", ["message"] = "cancelled", ["type"] = "cancelled" };
             return Response(request, id, answer["model"]!.GetValue<string>(), answer["created_at"]!.GetValue<long>(), Cancelled, cut, usage: null, error, incompleteReason: "cancelled");
         }
