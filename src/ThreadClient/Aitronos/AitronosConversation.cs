@@ -56,6 +56,8 @@ internal sealed class AitronosConversation : ConversationDriver<AitronosInput, A
 
     public override string TextOf(AitronosResponse reply) => reply.OutputText ?? "";
 
+    public override TurnUsage? UsageOf(AitronosResponse reply) => reply.Usage?.ToTurnUsage();
+
     private AitronosResponseRequest Request(TurnPlan<AitronosInput> plan)
     {
         var request = new AitronosResponseRequest { Model = _model };

@@ -26,5 +26,8 @@ public sealed class AitronosUsage : IWireModel<AitronosUsage>
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
+    /// <summary>The usage as a session's ledger counts it (Aitronos reports tokens, no cost).</summary>
+    internal Sessions.TurnUsage ToTurnUsage() => new(InputTokens, OutputTokens);
+
     static JsonFields<AitronosUsage> IWireModel<AitronosUsage>.Fields => Table;
 }

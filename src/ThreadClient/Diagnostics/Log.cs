@@ -50,4 +50,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "{Provider} chat completions are retired (the service named the Agent API as their successor): this client's sessions now send their turns to the Agent API with their transcript.")]
     public static partial void ChatCompletionsRetired(ILogger logger, string provider);
+
+    // The summariser's exception is not logged: its message may quote the conversation. The reply carries it.
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "A {Provider} session could not summarise the {Turns} turn(s) leaving its replay window ({ExceptionType}): they were dropped unsummarised; the turn succeeded and its reply carries the error.")]
+    public static partial void CompactionFailed(ILogger logger, string provider, int turns, string exceptionType);
 }

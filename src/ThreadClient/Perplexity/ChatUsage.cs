@@ -46,6 +46,10 @@ public sealed class ChatUsage : IWireModel<ChatUsage>
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
+    /// <summary>The usage as a session's ledger counts it (Perplexity bills in US dollars).</summary>
+    internal Sessions.TurnUsage ToTurnUsage() =>
+        new(PromptTokens, CompletionTokens, Cost: Sessions.TurnUsage.Money(Cost?.TotalCost), Currency: Cost?.TotalCost is null ? null : "USD");
+
     static JsonFields<ChatUsage> IWireModel<ChatUsage>.Fields => Table;
 
     /// <summary>A count that fits an <see cref="int"/>; <see langword="null"/> for one that does not.</summary>

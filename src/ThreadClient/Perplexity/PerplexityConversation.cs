@@ -80,6 +80,11 @@ internal sealed class PerplexityConversation : ConversationDriver<ChatMessage, C
         : reply.Choices.Count > 0 && reply.Choices[0].FinishReason == "length" ? "length"
         : null;
 
+    /// <summary>A session that may move to the Agent API keeps a key from its start, so the migrated turns share one.</summary>
+    public override bool UsesPromptCacheKey => NeedsTranscript;
+
+    public override TurnUsage? UsageOf(ChatCompletion reply) => reply.AgentResponse?.Usage?.ToTurnUsage() ?? reply.Usage?.ToTurnUsage();
+
     public override void ThrowIfRefused(ChatCompletion reply, string text)
     {
         if (reply.AgentResponse is { } agent)
@@ -97,6 +102,7 @@ internal sealed class PerplexityConversation : ConversationDriver<ChatMessage, C
         _configure?.Invoke(template);
         var request = ChatCompletionsOnAgent.ToAgentRequest(template, plan.Messages as IList<ChatMessage> ?? [.. plan.Messages], _client.Options);
         _configureAgent?.Invoke(request);
+        request.PromptCacheKey ??= plan.PromptCacheKey;
         return request;
     }
 

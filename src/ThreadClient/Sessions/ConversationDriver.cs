@@ -47,6 +47,12 @@ internal abstract class ConversationDriver<TMessage, TChunk, TReply>
     /// <summary>Whether a reply without text still answers the turn (an Agent API reply that asks for function calls).</summary>
     public virtual bool AnswersWithoutText(TReply reply) => false;
 
+    /// <summary>Whether the provider takes a <c>prompt_cache_key</c> (the session then keeps one per conversation).</summary>
+    public virtual bool UsesPromptCacheKey => false;
+
+    /// <summary>What the reply's request cost, as the provider reported it.</summary>
+    public virtual TurnUsage? UsageOf(TReply reply) => null;
+
     /// <summary>Why the answer was cut off before it was finished (a token limit), or <see langword="null"/> when it was not.</summary>
     public virtual string? CutOffReason(TReply reply) => null;
 

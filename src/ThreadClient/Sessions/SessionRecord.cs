@@ -47,6 +47,27 @@ public sealed record SessionRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int DroppedTurnCount { get; init; }
 
+    /// <summary>
+    /// The summary of the turns that left the replay window, when the session compacts
+    /// (<see cref="ThreadSessionOptions.Summarizer"/>); replayed after the instructions. Conversation text:
+    /// keep records where you keep other user data.
+    /// </summary>
+    public string? Summary { get; init; }
+
+    /// <summary>How many of the conversation's earlier turns <see cref="Summary"/> stands for.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int SummarizedTurnCount { get; init; }
+
+    /// <summary>The conversation's <c>prompt_cache_key</c> (random, or derived; see <see cref="ThreadSessionOptions.PromptCacheKeys"/>), the same on every request until a compaction rewrites the prefix.</summary>
+    public string? PromptCacheKey { get; init; }
+
+    /// <summary>How many times a compaction has replaced <see cref="PromptCacheKey"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int PromptCacheKeyGeneration { get; init; }
+
+    /// <summary>What the conversation has cost so far (tokens, cache tokens, money), every turn and compaction added.</summary>
+    public ConversationUsage? Usage { get; init; }
+
     /// <summary>Whether this is the record of a <paramref name="provider"/> conversation of <paramref name="kind"/>.</summary>
     /// <param name="provider">The provider, <c>Perplexity</c> or <c>Aitronos</c>.</param>
     /// <param name="kind">The kind of conversation.</param>

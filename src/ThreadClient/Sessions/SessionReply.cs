@@ -47,6 +47,25 @@ public sealed class SessionReply<TReply>
     /// </summary>
     public int DroppedTurns { get; init; }
 
+    /// <summary>
+    /// How many old turns left the stored transcript after this turn because it went over the replay
+    /// budget and the window stepped down to its low-water mark (0 on most turns: the replayed prefix
+    /// then stays the same, and a prompt cache can serve it).
+    /// </summary>
+    public int TrimmedTurns { get; init; }
+
+    /// <summary>Whether the replay window stepped after this turn (<see cref="TrimmedTurns"/> &gt; 0): the next request's prefix is new.</summary>
+    public bool WindowStepped => TrimmedTurns > 0;
+
+    /// <summary>The compaction this turn triggered (the window stepped and a summariser is set); <see langword="null"/> otherwise.</summary>
+    public SessionCompaction? Compaction { get; init; }
+
+    /// <summary>What the turn's request cost, as the provider reported it; <see langword="null"/> when it reported nothing.</summary>
+    public TurnUsage? Usage { get; init; }
+
+    /// <summary>The <c>prompt_cache_key</c> the turn was sent with, when the provider takes one.</summary>
+    public string? PromptCacheKey { get; init; }
+
     /// <summary>Whether the answer was cut off before it was finished (see <see cref="CutOffReason"/>); the text is what came and was recorded as the turn.</summary>
     public bool IsCutOff => CutOffReason is not null;
 
@@ -56,4 +75,16 @@ public sealed class SessionReply<TReply>
     /// <c>finish_reason</c>; raise <c>MaxTokens</c>). <see langword="null"/> when the answer is whole.
     /// </summary>
     public string? CutOffReason { get; init; }
+
+    /// <summary>A copy with the turn's compaction.</summary>
+    internal SessionReply<TReply> With(SessionCompaction compaction) => new(Reply, Text, ConversationId, Replacement, IsStateless)
+    {
+        ReplayedTurns = ReplayedTurns,
+        DroppedTurns = DroppedTurns,
+        TrimmedTurns = TrimmedTurns,
+        Compaction = compaction,
+        Usage = Usage,
+        PromptCacheKey = PromptCacheKey,
+        CutOffReason = CutOffReason,
+    };
 }

@@ -32,12 +32,12 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     {
         _driver = driver;
         _options = options;
-        _record = record;
         _binding = binding;
+        _record = WithPromptCacheKey(record);
         _gate = binding is null ? new TurnGate() : KeyedTurnGates.For(binding);
         _clock = clock;
         _logger = logger;
-        _budget = new TranscriptBudget(options.ReplayTurns, options.ReplayCharacters);
+        _budget = new TranscriptBudget(options.ReplayTurns, options.ReplayCharacters, options.ReplayLowWaterMark);
     }
 
     /// <summary>Raised after a turn moved the session to a new thread (or made it stateless). Thread ids are sensitive: do not log them above Debug.</summary>
@@ -63,7 +63,33 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     /// </summary>
     public IReadOnlyList<TMessage> Transcript => Volatile.Read(ref _record).Transcript is { } transcript ? [.. transcript.Select(m => _driver.Message(m.Role, m.Text))] : [];
 
+    /// <summary>What the conversation has cost so far (every turn and compaction), as the record keeps it.</summary>
+    public ConversationUsage Usage => Volatile.Read(ref _record).Usage ?? ConversationUsage.None;
+
     private bool KeepsTranscript => _options.ReplayTurns > 0 && (_options.KeepsTranscript || _driver.NeedsTranscript);
+
+    private string? PromptCacheKeyOf(SessionRecord record) =>
+        _options.PromptCacheKeys == PromptCacheKeyPolicy.Off || !_driver.UsesPromptCacheKey ? null : record.PromptCacheKey;
+
+    /// <summary>The record with a prompt cache key, when the provider takes one and the record has none yet (a new conversation, or one stored before keys).</summary>
+    private SessionRecord WithPromptCacheKey(SessionRecord record, int? generation = null)
+    {
+        if (_options.PromptCacheKeys == PromptCacheKeyPolicy.Off || !_driver.UsesPromptCacheKey || (record.PromptCacheKey is not null && generation is null))
+        {
+            return record;
+        }
+
+        var next = generation ?? record.PromptCacheKeyGeneration;
+        var key = _options.PromptCacheKeys == PromptCacheKeyPolicy.Derived
+            ? _options.PromptCacheKeyFactory!(new PromptCacheKeyContext(_binding?.Key, next))
+            : "tc_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new InvalidOperationException("ThreadSessionOptions.PromptCacheKeyFactory returned an empty key.");
+        }
+
+        return record with { PromptCacheKey = key, PromptCacheKeyGeneration = next };
+    }
 
     /// <summary>Sends one user turn and returns the reply.</summary>
     /// <param name="text">The user's text.</param>
@@ -119,7 +145,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
                 reply = await _driver.SendAsync(plan, cancellationToken).ConfigureAwait(false);
             }
 
-            return await CompleteTurnAsync(start.Record, turn, plan, pending, reply).ConfigureAwait(false);
+            return await CompleteTurnAsync(start.Record, turn, plan, pending, reply, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -189,7 +215,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
                 await chunks.DisposeAsync().ConfigureAwait(false);
             }
 
-            stream.Complete(await CompleteTurnAsync(start.Record, turn, plan, pending, fold.Build()).ConfigureAwait(false));
+            stream.Complete(await CompleteTurnAsync(start.Record, turn, plan, pending, fold.Build(), cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -201,6 +227,13 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         BeginTurn(await RefreshAsync(cancellationToken).ConfigureAwait(false), turn);
 
     private TurnStart BeginTurn(SessionRecord record, IReadOnlyList<TMessage> turn)
+    {
+        record = WithPromptCacheKey(record);
+        var start = PlanTurn(record, turn);
+        return start with { Plan = start.Plan with { PromptCacheKey = PromptCacheKeyOf(record) } };
+    }
+
+    private TurnStart PlanTurn(SessionRecord record, IReadOnlyList<TMessage> turn)
     {
         if (record.IsStateless || !_driver.KeepsServerState)
         {
@@ -275,7 +308,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             : _options.Replays ? Replaying(record, turn, _driver.NewConversationId(), true, stateless: false, fallback: true)
             : new TurnPlan<TMessage>(_driver.NewConversationId(), true, turn, Stateless: false, IsFallback: true);
         var oldId = reason == ThreadReplacementReason.EndpointRetired && record.IsStateless ? null : record.ConversationId;
-        return (plan, new PendingReplacement(oldId, reason, plan.Messages.Count - turn.Count, cause));
+        return (plan with { PromptCacheKey = PromptCacheKeyOf(record) }, new PendingReplacement(oldId, reason, plan.Messages.Count - turn.Count, cause));
     }
 
     /// <summary>A plan whose messages are the transcript's newest turns that fit the replay budget, then the new turn.</summary>
@@ -283,7 +316,9 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     {
         if (record.Transcript is not { Count: > 0 } transcript)
         {
-            return new TurnPlan<TMessage>(conversationId, starts, turn, stateless, fallback) { DroppedTurns = record.DroppedTurnCount };
+            return record.Summary is null
+                ? new TurnPlan<TMessage>(conversationId, starts, turn, stateless, fallback) { DroppedTurns = record.DroppedTurnCount }
+                : new TurnPlan<TMessage>(conversationId, starts, [SummaryMessage(record.Summary), .. turn], stateless, fallback) { DroppedTurns = record.DroppedTurnCount };
         }
 
         var newCharacters = 0;
@@ -293,7 +328,12 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         }
 
         var (start, turns, held) = _budget.Select(transcript, newCharacters);
-        var messages = new List<TMessage>(transcript.Count - start + turn.Count);
+        var messages = new List<TMessage>(transcript.Count - start + turn.Count + 1);
+        if (record.Summary is { } summary)
+        {
+            messages.Add(SummaryMessage(summary));
+        }
+
         for (var i = start; i < transcript.Count; i++)
         {
             messages.Add(_driver.Message(transcript[i].Role, transcript[i].Text));
@@ -306,6 +346,15 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             DroppedTurns = record.DroppedTurnCount + held - turns,
         };
     }
+
+    /// <summary>The compacted earlier conversation, as the first replayed message (after the instructions, which the request carries apart).</summary>
+    private TMessage SummaryMessage(string summary) => _driver.Message(SummaryRole, SummaryPrefix + summary);
+
+    /// <summary>The role of the replayed summary.</summary>
+    internal const string SummaryRole = "system";
+
+    /// <summary>What the replayed summary starts with.</summary>
+    internal const string SummaryPrefix = "Summary of the earlier conversation:\n";
 
     private async ValueTask<SessionRecord> RefreshAsync(CancellationToken cancellationToken)
     {
@@ -343,9 +392,14 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     /// Records the turn (state, transcript, logs), saves it to the store when bound to one, then raises
     /// <see cref="ThreadReplaced"/> if the turn moved the session. Asynchronous only for the store.
     /// </summary>
-    private ValueTask<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
+    private ValueTask<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply, CancellationToken cancellationToken)
     {
-        var (after, outcome) = CompleteTurn(before, turn, plan, pending, reply);
+        var (after, outcome, left) = CompleteTurn(before, turn, plan, pending, reply);
+        if (left.Count > 0 && _options.Summarizer is { } summarizer)
+        {
+            return CompactAndSaveAsync(summarizer, after, outcome, left, cancellationToken);
+        }
+
         if (_binding is not null)
         {
             return SaveAndAnnounceAsync(_binding, after, outcome);
@@ -355,7 +409,57 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         return new(outcome);
     }
 
-    private (SessionRecord After, SessionReply<TReply> Outcome) CompleteTurn(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
+    /// <summary>
+    /// Summarises the turns that left the window into the record's summary (a new prompt cache key goes
+    /// with the new prefix), then saves and announces as a turn without compaction does. A failing
+    /// summariser does not fail the turn: the reply says what it threw, and the turns are dropped as they
+    /// are without one.
+    /// </summary>
+    private async ValueTask<SessionReply<TReply>> CompactAndSaveAsync(IConversationSummarizer summarizer, SessionRecord after, SessionReply<TReply> outcome, IReadOnlyList<TranscriptMessage> left, CancellationToken cancellationToken)
+    {
+        var turns = left.Count(static m => m.EndsTurn);
+        SessionCompaction compaction;
+        try
+        {
+            var summary = await summarizer.SummarizeAsync(new ConversationSummaryRequest(after.Summary, left), cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The summariser returned no summary.");
+            if (string.IsNullOrWhiteSpace(summary.Text))
+            {
+                throw new InvalidOperationException("The summariser returned an empty summary.");
+            }
+
+            compaction = new SessionCompaction(turns, summary.Usage);
+            after = WithPromptCacheKey(after, after.PromptCacheKeyGeneration + 1) with
+            {
+                Summary = summary.Text,
+                SummarizedTurnCount = after.SummarizedTurnCount + turns,
+                Usage = (after.Usage ?? ConversationUsage.None).Add(summary.Usage, compaction: true),
+            };
+            if (after.PromptCacheKey is null)
+            {
+                // A provider without prompt cache keys: the record carries none, whatever the generation.
+                after = after with { PromptCacheKeyGeneration = 0 };
+            }
+
+            Volatile.Write(ref _record, after);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            compaction = new SessionCompaction(turns, null, ex);
+            Log.CompactionFailed(_logger, _driver.Provider, turns, ex.GetType().Name);
+        }
+
+        outcome = outcome.With(compaction);
+        if (_binding is not null)
+        {
+            return await SaveAndAnnounceAsync(_binding, after, outcome).ConfigureAwait(false);
+        }
+
+        Announce(outcome);
+        return outcome;
+    }
+
+    private (SessionRecord After, SessionReply<TReply> Outcome, IReadOnlyList<TranscriptMessage> Left) CompleteTurn(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply)
     {
         var text = _driver.TextOf(reply);
         _driver.ThrowIfRefused(reply, text);
@@ -366,7 +470,8 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
         var now = _clock.GetUtcNow();
         var conversationId = _driver.ConversationIdAfter(plan, reply);
-        var (transcript, dropped) = KeepsTranscript ? _budget.Append(before.Transcript, Recorded(turn, text)) : (before.Transcript, 0);
+        var (transcript, dropped, left) = KeepsTranscript ? _budget.Append(before.Transcript, Recorded(turn, text)) : (before.Transcript, 0, []);
+        var usage = _driver.UsageOf(reply);
         var after = before with
         {
             ConversationId = conversationId,
@@ -377,6 +482,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             MessageCount = (plan.StartsConversation || plan.Stateless ? 0 : before.MessageCount) + plan.Messages.Count + 1,
             Transcript = transcript,
             DroppedTurnCount = before.DroppedTurnCount + dropped,
+            Usage = (before.Usage ?? ConversationUsage.None).Add(usage),
         };
         Volatile.Write(ref _record, after);
 
@@ -400,8 +506,11 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             ReplayedTurns = plan.ReplayedTurns,
             DroppedTurns = plan.DroppedTurns,
             CutOffReason = _driver.CutOffReason(reply),
+            TrimmedTurns = dropped,
+            Usage = usage,
+            PromptCacheKey = plan.PromptCacheKey,
         };
-        return (after, outcome);
+        return (after, outcome, left);
     }
 
     /// <summary>A reply with neither text nor an error: not recorded as a turn, so that the session stays as it was and the turn can be sent again.</summary>

@@ -9,10 +9,39 @@ public abstract class ThreadSessionOptions
     public ThreadFallbackPolicy Fallback { get; set; } = ThreadFallbackPolicy.StartNewThread;
 
     /// <summary>
-    /// How many recent turns the local transcript keeps and replays into a new thread, when replay
-    /// (or a stateless degrade) is on. Default 10. With neither, no transcript is kept.
+    /// How many recent turns the local transcript keeps and replays, when replay (a service that keeps no
+    /// thread, a stateless degrade, a thread replaced with replay) is on. Default 20. With none of them,
+    /// no transcript is kept. The window moves in steps: see <see cref="ReplayLowWaterMark"/>.
     /// </summary>
-    public int ReplayTurns { get; set; } = 10;
+    public int ReplayTurns { get; set; } = 20;
+
+    /// <summary>
+    /// Where the replay window falls back to when the transcript goes over <see cref="ReplayTurns"/> or
+    /// <see cref="ReplayCharacters"/>, as a share of each: the oldest turns are dropped until both are
+    /// at or under it, and nothing more is dropped until the budget is exceeded again. What is replayed
+    /// thus stays byte-identical for many turns, so a provider's prompt cache can serve it. Default 0.5
+    /// (20 turns fall back to 10); 1 drops one turn at a time (the window slides on every turn, and
+    /// every request changes the prefix). Between 0 (exclusive) and 1.
+    /// </summary>
+    public double ReplayLowWaterMark { get; set; } = 0.5;
+
+    /// <summary>
+    /// Summarises the turns that leave the replay window into one summary that the session replays after
+    /// the instructions (kept in <see cref="SessionRecord.Summary"/>), so that the conversation is
+    /// compacted instead of forgotten. Opt-in: <see langword="null"/> (the default) drops the turns.
+    /// </summary>
+    public IConversationSummarizer? Summarizer { get; set; }
+
+    /// <summary>
+    /// The <c>prompt_cache_key</c> a session sends on every request of its conversation where the provider
+    /// takes one (Perplexity's Agent API, and a migrated Perplexity session): a random key kept in the
+    /// record (the default), one <see cref="PromptCacheKeyFactory"/> derives, or none. A key set in the
+    /// session's <c>ConfigureRequest</c> wins.
+    /// </summary>
+    public PromptCacheKeyPolicy PromptCacheKeys { get; set; }
+
+    /// <summary>Derives the <c>prompt_cache_key</c> when <see cref="PromptCacheKeys"/> is <see cref="PromptCacheKeyPolicy.Derived"/>. Derive it so that it reveals nothing (a keyed hash, not a user id).</summary>
+    public Func<PromptCacheKeyContext, string>? PromptCacheKeyFactory { get; set; }
 
     /// <summary>
     /// The most characters of transcript a replaying request carries, the new turn included; the
@@ -55,6 +84,21 @@ public abstract class ThreadSessionOptions
         if (ReplayCharacters < 1)
         {
             throw new ArgumentOutOfRangeException(name + "." + nameof(ReplayCharacters), ReplayCharacters, name + ".ReplayCharacters must be at least 1.");
+        }
+
+        if (!(ReplayLowWaterMark > 0 && ReplayLowWaterMark <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name + "." + nameof(ReplayLowWaterMark), ReplayLowWaterMark, name + ".ReplayLowWaterMark must be more than 0 and at most 1.");
+        }
+
+        if (!Enum.IsDefined(PromptCacheKeys))
+        {
+            throw new ArgumentOutOfRangeException(name + "." + nameof(PromptCacheKeys), PromptCacheKeys, name + ".PromptCacheKeys is not a known policy.");
+        }
+
+        if (PromptCacheKeys == PromptCacheKeyPolicy.Derived && PromptCacheKeyFactory is null)
+        {
+            throw new ArgumentException(name + ".PromptCacheKeys is Derived but " + name + ".PromptCacheKeyFactory is not set.", name + "." + nameof(PromptCacheKeyFactory));
         }
 
         ArgumentNullException.ThrowIfNull(Limits, name + "." + nameof(Limits));

@@ -15,4 +15,7 @@ internal sealed record TurnPlan<TMessage>(string? ConversationId, bool StartsCon
 
     /// <summary>How many of the conversation's earlier turns the model will not see (left out by the replay budget), when the plan replays.</summary>
     public int DroppedTurns { get; init; }
+
+    /// <summary>The conversation's <c>prompt_cache_key</c>, for a provider that takes one.</summary>
+    public string? PromptCacheKey { get; init; }
 }

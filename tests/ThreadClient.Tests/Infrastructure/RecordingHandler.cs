@@ -5,7 +5,11 @@ using System.Text;
 namespace ThreadClient.Tests.Infrastructure;
 
 /// <summary>A request as the handler saw it, with its body read out.</summary>
-public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? ContentType, string Body);
+public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? ContentType, string Body)
+{
+    /// <summary>The body with a session's random <c>prompt_cache_key</c> (<c>tc_</c> and 32 hex digits) written as <c>tc_*</c>, for exact comparisons.</summary>
+    public string MaskedBody => System.Text.RegularExpressions.Regex.Replace(Body, "\"prompt_cache_key\":\"tc_[0-9a-f]{32}\"", "\"prompt_cache_key\":\"tc_*\"");
+}
 
 /// <summary>An in-memory transport: records every request and answers from a script.</summary>
 public sealed class RecordingHandler : HttpMessageHandler

@@ -118,7 +118,7 @@ public sealed class PerplexitySessionTests
     {
         var handler = new RecordingHandler(PerplexityReply(ThreadA, "a1"), PerplexityReply(ThreadA, "a2"), PerplexityReply(ThreadA, "a3"), PerplexityThreadNotFound(), PerplexityReply(ThreadB, "a4"));
         using var client = RecordingHandler.CreateClient(handler);
-        var session = client.Perplexity.StartSession(new PerplexitySessionOptions { Fallback = ThreadFallbackPolicy.StartNewThreadAndReplay, ReplayTurns = 2 });
+        var session = client.Perplexity.StartSession(new PerplexitySessionOptions { Fallback = ThreadFallbackPolicy.StartNewThreadAndReplay, ReplayTurns = 2, ReplayLowWaterMark = 1 });
 
         await session.SendAsync("q1");
         await session.SendAsync("q2");

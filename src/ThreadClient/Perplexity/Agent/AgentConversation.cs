@@ -58,12 +58,17 @@ internal sealed class AgentConversation : ConversationDriver<AgentInputMessage, 
 
     public override string? CutOffReason(AgentResponse reply) => AgentTurnOutcome.CutOffReason(reply);
 
+    public override bool UsesPromptCacheKey => true;
+
+    public override TurnUsage? UsageOf(AgentResponse reply) => reply.Usage?.ToTurnUsage();
+
     public override void ThrowIfRefused(AgentResponse reply, string text) => AgentTurnOutcome.ThrowIfRefused(reply, text, AnswersWithoutText(reply));
 
     private AgentRequest Request(TurnPlan<AgentInputMessage> plan)
     {
         var request = new AgentRequest { Model = _model, Preset = _preset, Instructions = _options.Instructions };
         _options.ConfigureRequest?.Invoke(request);
+        request.PromptCacheKey ??= plan.PromptCacheKey;
         request.Input = new AgentInput(plan.Messages);
         var chained = !plan.Stateless && !plan.StartsConversation && plan.ConversationId is not null;
         request.PreviousResponseId = chained ? plan.ConversationId : null;

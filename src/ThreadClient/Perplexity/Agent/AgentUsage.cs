@@ -42,5 +42,14 @@ public sealed class AgentUsage : IWireModel<AgentUsage>
     /// <summary>Fields this SDK does not model, kept as they came.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
+    /// <summary>The usage as a session's ledger counts it.</summary>
+    internal Sessions.TurnUsage ToTurnUsage() => new(
+        InputTokens,
+        OutputTokens,
+        InputTokensDetails?.CacheReadInputTokens ?? InputTokensDetails?.CachedTokens,
+        InputTokensDetails?.CacheCreationInputTokens,
+        Sessions.TurnUsage.Money(Cost?.TotalCost),
+        Cost?.TotalCost is null ? null : Cost.Currency ?? "USD");
+
     static JsonFields<AgentUsage> IWireModel<AgentUsage>.Fields => Table;
 }

@@ -137,7 +137,7 @@ public sealed class AgentRequestSurfaceTests
 
         await client.Perplexity.Agent.StartSession().SendAsync("q");
 
-        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q"}],"preset":"low"}""", handler.OnlyRequest.Body);
+        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q"}],"preset":"low","prompt_cache_key":"tc_*"}""", handler.OnlyRequest.MaskedBody);
     }
 
     [Fact]

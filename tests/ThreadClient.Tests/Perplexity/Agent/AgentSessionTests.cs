@@ -30,7 +30,7 @@ public sealed class AgentSessionTests
         var first = await session.SendAsync("q1");
         var second = await session.SendAsync("q2");
 
-        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"instructions":"Be brief.","preset":"low"}""", handler.Requests.First().Body);
+        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"instructions":"Be brief.","preset":"low","prompt_cache_key":"tc_*"}""", handler.Requests.First().MaskedBody);
         Assert.Equal(["user:q1", "assistant:a1", "user:q2"], Texts(handler.Requests.Last()));
         Assert.False(Body(handler.Requests.Last()).TryGetProperty("previous_response_id", out _));
         Assert.Equal(("a2", "resp_2", 1, 0), (second.Text, session.LastResponseId, second.ReplayedTurns, second.DroppedTurns));
@@ -44,7 +44,7 @@ public sealed class AgentSessionTests
     {
         var handler = new RecordingHandler((_, i) => Reply($"resp_{i}", $"a{i + 1}"));
         using var client = RecordingHandler.CreateClient(handler);
-        var session = client.Perplexity.Agent.StartSession(new AgentSessionOptions { ReplayTurns = 2 });
+        var session = client.Perplexity.Agent.StartSession(new AgentSessionOptions { ReplayTurns = 2, ReplayLowWaterMark = 1 });
 
         for (var i = 1; i <= 4; i++)
         {
@@ -64,7 +64,7 @@ public sealed class AgentSessionTests
     {
         var handler = new RecordingHandler((_, i) => Reply($"resp_{i}", new string('a', 10)));
         using var client = RecordingHandler.CreateClient(handler);
-        var session = client.Perplexity.Agent.StartSession(new AgentSessionOptions { ReplayCharacters = 45 });
+        var session = client.Perplexity.Agent.StartSession(new AgentSessionOptions { ReplayCharacters = 45, ReplayLowWaterMark = 1 });
         await session.SendAsync(new string('x', 10));
         await session.SendAsync(new string('y', 10));
 
@@ -87,8 +87,8 @@ public sealed class AgentSessionTests
         await session.SendAsync("q1");
         var second = await session.SendAsync("q2");
 
-        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"model":"perplexity/sonar","store":true}""", handler.Requests.First().Body);
-        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q2"}],"model":"perplexity/sonar","previous_response_id":"resp_1","store":true}""", handler.Requests.Last().Body);
+        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"model":"perplexity/sonar","store":true,"prompt_cache_key":"tc_*"}""", handler.Requests.First().MaskedBody);
+        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q2"}],"model":"perplexity/sonar","previous_response_id":"resp_1","store":true,"prompt_cache_key":"tc_*"}""", handler.Requests.Last().MaskedBody);
         Assert.Equal(("resp_2", false, 0), (second.ConversationId, second.IsStateless, second.ReplayedTurns));
     }
 

@@ -46,7 +46,7 @@ public sealed class MigrationTests
         var reply = await session.SendAsync("q1");
 
         Assert.Equal(["/chat/completions", "/v1/responses"], handler.Requests.Select(r => r.Uri.AbsolutePath));
-        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"preset":"low"}""", handler.Requests.Last().Body);
+        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"preset":"low","prompt_cache_key":"tc_*"}""", handler.Requests.Last().MaskedBody);
         Assert.Equal(("a1", true, true), (reply.Text, reply.IsStateless, reply.ThreadReplaced));
         Assert.Equal(ThreadReplacementReason.EndpointRetired, reply.Replacement!.Reason);
         Assert.IsType<EndpointRetiredException>(reply.Replacement.Cause);
@@ -154,8 +154,8 @@ public sealed class MigrationTests
         await session.SendAsync("q1");
 
         Assert.Equal(
-            """{"input":[{"type":"message","role":"user","content":"q1"}],"model":"openai/gpt-5.5","max_output_tokens":300,"reasoning":{"effort":"low"},"tools":[{"type":"web_search","filters":{"search_domain_filter":["nature.com"],"search_recency_filter":"month"}}],"language_preference":"de"}""",
-            handler.Requests.Last().Body);
+            """{"input":[{"type":"message","role":"user","content":"q1"}],"model":"openai/gpt-5.5","max_output_tokens":300,"reasoning":{"effort":"low"},"tools":[{"type":"web_search","filters":{"search_domain_filter":["nature.com"],"search_recency_filter":"month"}}],"language_preference":"de","prompt_cache_key":"tc_*"}""",
+            handler.Requests.Last().MaskedBody);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class MigrationTests
         Assert.Equal(["Hel", "lo", null], deltas);
         Assert.Equal(("Hello", ThreadReplacementReason.EndpointRetired), (stream.Reply.Text, stream.Reply.Replacement!.Reason));
         Assert.Equal(12, stream.Reply.Reply.Usage!.TotalTokens);
-        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"preset":"low","stream":true}""", handler.Requests.Last().Body);
+        Assert.Equal("""{"input":[{"type":"message","role":"user","content":"q1"}],"preset":"low","stream":true,"prompt_cache_key":"tc_*"}""", handler.Requests.Last().MaskedBody);
     }
 
     [Fact]
