@@ -16,6 +16,7 @@ namespace ThreadClient.Testing;
 /// <item><c>POST /_emulator/clock/advance</c> <c>{"seconds": N}</c>.</item>
 /// <item><c>PUT /_emulator/perplexity/threading</c> <c>{"enabled": bool}</c>; <c>PUT /_emulator/perplexity/chat-completions</c> <c>{"retired": bool}</c>.</item>
 /// <item><c>GET /_emulator/requests</c> (the log); <c>POST /_emulator/reset</c>.</item>
+/// <item><c>GET</c> and <c>PUT /_emulator/perplexity/agent/prices</c> <c>{"input_per_million_tokens", "cache_read_per_million_tokens", "output_per_million_tokens", "web_search_per_call"}</c> (any of them).</item>
 /// </list>
 /// </summary>
 internal sealed class ControlPlane(ThreadsEmulator emulator)
@@ -44,6 +45,8 @@ internal sealed class ControlPlane(ThreadsEmulator emulator)
                 ("PUT", ["perplexity", "threading"]) => Switch(context, body, "enabled", v => emulator.PerplexityThreadingEnabled = v),
                 ("PUT", ["perplexity", "chat-completions"]) => Switch(context, body, "retired", v => emulator.PerplexityChatCompletionsRetired = v),
                 ("GET", ["requests"]) => EmulatorHttp.JsonAsync(context, 200, RequestLog()),
+                ("PUT", ["perplexity", "agent", "prices"]) => PricesAsync(context, body),
+                ("GET", ["perplexity", "agent", "prices"]) => EmulatorHttp.JsonAsync(context, 200, Prices()),
                 ("POST", ["reset"]) => Done(context, emulator.Reset),
                 _ => Problem(context, 404, $"No control route {context.Request.Method} {path}; GET {Prefix} lists the emulator's state, README lists the routes."),
             };
@@ -97,6 +100,35 @@ internal sealed class ControlPlane(ThreadsEmulator emulator)
         emulator.AdvanceClock(TimeSpan.FromSeconds(seconds));
         return EmulatorHttp.JsonAsync(context, 200, Clock());
     }
+
+    private Task PricesAsync(HttpContext context, JsonObject? body)
+    {
+        var prices = emulator.Options.AgentPrices;
+        prices.InputPerMillionTokens = Price(body, "input_per_million_tokens") ?? prices.InputPerMillionTokens;
+        prices.CacheReadPerMillionTokens = Price(body, "cache_read_per_million_tokens") ?? prices.CacheReadPerMillionTokens;
+        prices.OutputPerMillionTokens = Price(body, "output_per_million_tokens") ?? prices.OutputPerMillionTokens;
+        prices.WebSearchPerCall = Price(body, "web_search_per_call") ?? prices.WebSearchPerCall;
+        return EmulatorHttp.JsonAsync(context, 200, Prices());
+    }
+
+    private JsonObject Prices()
+    {
+        var prices = emulator.Options.AgentPrices;
+        return new JsonObject
+        {
+            ["input_per_million_tokens"] = prices.InputPerMillionTokens,
+            ["cache_read_per_million_tokens"] = prices.CacheReadPerMillionTokens,
+            ["output_per_million_tokens"] = prices.OutputPerMillionTokens,
+            ["web_search_per_call"] = prices.WebSearchPerCall,
+        };
+    }
+
+    private static decimal? Price(JsonObject? body, string name) => EmulatorInput.Field(body, name) switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var price) && price >= 0 => price,
+        _ => throw new EmulatorInputException(name, "a price of 0 or more"),
+    };
 
     private Task Switch(HttpContext context, JsonObject? body, string name, Action<bool> set)
     {

@@ -79,6 +79,14 @@ public sealed class EmulatorOptions
     public int AgentRequestsPerMinute { get; set; } = 50;
 
     /// <summary>
+    /// What the Agent API bills: each reply's <c>usage</c> counts the prompt's tokens (4 characters each) and
+    /// reports as cache reads those of the longest prefix it shares with the previous request under the same
+    /// <c>prompt_cache_key</c> (or preset or model, without one), and prices them from this table. Change it
+    /// at any time (or <c>PUT /_emulator/perplexity/agent/prices</c>).
+    /// </summary>
+    public AgentPrices AgentPrices { get; set; } = new();
+
+    /// <summary>
     /// Whether an Agent API request past <see cref="AgentRequestsPerMinute"/> answers the live 429
     /// (<c>request_rate_limit_exceeded</c>, no <c>Retry-After</c>, the window's reset in <c>x-ratelimit-reset</c>).
     /// Default <see langword="false"/>: a test suite's many calls are not throttled; the headers are reported either way.

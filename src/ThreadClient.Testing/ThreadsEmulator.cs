@@ -24,6 +24,12 @@ namespace ThreadClient.Testing;
 public sealed class ThreadsEmulator : IAsyncDisposable
 {
     private readonly EmulatorOptions _options;
+
+    /// <summary>The options the emulator runs with (the control plane changes its prices).</summary>
+    internal EmulatorOptions Options => _options;
+
+    /// <summary>What the Agent API bills (<see cref="EmulatorOptions.AgentPrices"/>); change it at any time.</summary>
+    public AgentPrices AgentPrices => _options.AgentPrices;
     private readonly EmulatorClock _clock;
     private readonly PerplexityEndpoint _perplexity;
     private readonly AgentEndpoint _agent;

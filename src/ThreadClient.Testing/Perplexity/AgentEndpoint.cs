@@ -39,6 +39,7 @@ internal sealed partial class AgentEndpoint
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, StoredResponse> _responses = new(StringComparer.Ordinal);
+    private readonly AgentBill _bill;
     private long _ids;
 
     public AgentEndpoint(EmulatorOptions options, TimeProvider clock)
@@ -46,6 +47,7 @@ internal sealed partial class AgentEndpoint
         _options = options;
         _clock = clock;
         Rate = new AgentRateWindow(options, clock);
+        _bill = new AgentBill(options);
     }
 
     /// <summary>The per-minute request window every reply reports.</summary>
@@ -59,6 +61,7 @@ internal sealed partial class AgentEndpoint
         }
 
         Rate.Reset();
+        _bill.Reset();
     }
 
     public static bool Serves(string path) =>
@@ -132,7 +135,7 @@ internal sealed partial class AgentEndpoint
         var last = users[^1];
         var now = EmulatorHttp.Unix(_clock.GetUtcNow());
         var id = EmulatorHttp.Id("resp_", Interlocked.Increment(ref _ids));
-        var answer = Answer(request, id, model, now, last, [.. chain, .. users.Take(users.Count - 1)], users);
+        var answer = Answer(request, id, model, now, last, [.. chain, .. users.Take(users.Count - 1)]);
         var stored = new StoredResponse([.. chain, .. users], request, answer, EmulatorInput.Boolean(request, "store") != false) { State = background ? Queued : (string)answer["status"]! };
         lock (_responses)
         {
@@ -149,13 +152,12 @@ internal sealed partial class AgentEndpoint
     }
 
     /// <summary>The whole answer: completed, cut off at <c>max_output_tokens</c>, or failed (the failing model).</summary>
-    private static JsonObject Answer(JsonObject request, string id, string model, long now, string last, List<string> earlier, List<string> users)
+    private JsonObject Answer(JsonObject request, string id, string model, long now, string last, List<string> earlier)
     {
-        var input = EmulatorHttp.Words(users);
         if (model == FailingModel)
         {
             var error = new JsonObject { ["code"] = "model_error", ["message"] = "the model failed to produce a response", ["type"] = "internal_error" };
-            return Response(request, id, model, now, Failed, [], Usage(input, 0, searched: false), error, completedAt: now);
+            return Response(request, id, model, now, Failed, [], _bill.Usage(request, 0, searched: false), error, completedAt: now);
         }
 
         var reply = EmulatorReplies.Reply(last, earlier);
@@ -165,10 +167,10 @@ internal sealed partial class AgentEndpoint
             // A token is a word; a budget of one token is spent before any text, as a reasoning model's would be.
             var kept = limit <= 1 ? "" : string.Join(' ', words.Take(limit));
             var cut = kept.Length == 0 ? new JsonArray() : new JsonArray(MessageItem(id, kept, Incomplete));
-            return Response(request, id, model, now, Incomplete, cut, Usage(input, limit, searched: false), incompleteReason: "max_output_tokens", completedAt: now);
+            return Response(request, id, model, now, Incomplete, cut, _bill.Usage(request, limit, searched: false), incompleteReason: "max_output_tokens", completedAt: now);
         }
 
-        return Response(request, id, model, now, Completed, new JsonArray(SearchItem(last), MessageItem(id, reply, Completed)), Usage(input, words.Length, searched: true), completedAt: now);
+        return Response(request, id, model, now, Completed, new JsonArray(SearchItem(last), MessageItem(id, reply, Completed)), _bill.Usage(request, words.Length, searched: true), completedAt: now);
     }
 
     /// <summary>The turns a <c>previous_response_id</c> carries, or <see langword="null"/> when it cannot be chained (unknown, still running, cancelled, failed).</summary>

@@ -88,30 +88,6 @@ internal static class AgentResponseShape
         return new JsonObject { ["type"] = "message", ["id"] = "msg_" + id[5..], ["role"] = "assistant", ["status"] = status, ["content"] = content };
     }
 
-    /// <summary>Tokens and cost: a token is a word; input at $1, output at $2 per million, $0.005 per search.</summary>
-    public static JsonObject Usage(int input, int output, bool searched)
-    {
-        var tools = searched ? 0.005 : 0;
-        return new JsonObject
-        {
-            ["input_tokens"] = input,
-            ["input_tokens_details"] = new JsonObject { ["cache_creation_input_tokens"] = 0, ["cache_read_input_tokens"] = 0, ["cached_tokens"] = 0 },
-            ["output_tokens"] = output,
-            ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = 0 },
-            ["total_tokens"] = input + output,
-            ["cost"] = new JsonObject
-            {
-                ["currency"] = "USD",
-                ["input_cost"] = input * 0.000001,
-                ["output_cost"] = output * 0.000002,
-                ["tool_calls_cost"] = tools,
-                ["tool_calls_cost_details"] = searched ? new JsonObject { ["web_search"] = tools } : new JsonObject(),
-                ["total_cost"] = (input * 0.000001) + (output * 0.000002) + tools,
-            },
-            ["tool_calls_details"] = searched ? new JsonObject { ["web_search"] = new JsonObject { ["invocation"] = 1, ["cost_usd"] = tools } } : new JsonObject(),
-        };
-    }
-
     /// <summary>The error of a live 400 or 404: <c>{"error":{"message","type","code"}}</c>, with <c>param</c> when it names a field.</summary>
     public static JsonObject Error(int status, string message, string type, string? param = null)
     {
