@@ -56,9 +56,9 @@ internal sealed class AitronosChatClient : ThreadsChatClient<AitronosInput, Aitr
         };
         if (template is not null)
         {
+            settings.CopySharedSettingsFrom(template);
             settings.ThreadIdFactory = template.ThreadIdFactory;
-            settings.ReplayTurns = template.ReplayTurns;
-            settings.ReplayCharacters = template.ReplayCharacters;
+            settings.KeepTranscript = true;
         }
 
         if (options?.ConversationId is not { } threadId)

@@ -140,20 +140,24 @@ internal sealed class PerplexityAgentChatClient : ThreadsChatClient<AgentInputMe
     {
         var template = _template;
         var (model, preset) = Target(options?.ModelId ?? _model);
-        return new AgentSessionOptions
+        var settings = new AgentSessionOptions
         {
             ContextMode = template?.ContextMode ?? AgentContextMode.Replay,
             Model = model ?? (preset is null ? template?.Model : null),
             Preset = preset ?? (model is null ? template?.Preset : null),
             Instructions = template?.Instructions,
-            ReplayTurns = template?.ReplayTurns ?? 10,
-            ReplayCharacters = template?.ReplayCharacters ?? 100_000,
             ConfigureRequest = request =>
             {
                 template?.ConfigureRequest?.Invoke(request);
                 Apply(options, request);
             },
         };
+        if (template is not null)
+        {
+            settings.CopySharedSettingsFrom(template);
+        }
+
+        return settings;
     }
 
     private AgentRequest Request(IReadOnlyList<AgentInputMessage> turn, ChatOptions? options)

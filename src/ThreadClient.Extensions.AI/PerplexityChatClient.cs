@@ -61,8 +61,8 @@ internal sealed class PerplexityChatClient : ThreadsChatClient<Perplexity.ChatMe
         };
         if (template is not null)
         {
-            settings.ReplayTurns = template.ReplayTurns;
-            settings.ReplayCharacters = template.ReplayCharacters;
+            settings.CopySharedSettingsFrom(template);
+            settings.KeepTranscript = true;
         }
 
         if (options?.ConversationId is not { } threadId)

@@ -22,7 +22,16 @@ internal sealed class PerplexityChatRouter : IChatClient
     {
         _client = client;
         _threads = new PerplexityChatClient(client, model, template);
-        _agent = new PerplexityAgentChatClient(client.Agent, model, template is null ? null : new Perplexity.Agent.AgentSessionOptions { ReplayTurns = Math.Max(1, template.ReplayTurns), ReplayCharacters = template.ReplayCharacters });
+        _agent = new PerplexityAgentChatClient(client.Agent, model, template is null ? null : AgentTemplate(template));
+    }
+
+    /// <summary>The Agent API sessions' settings after the retirement: the thread template's shared settings and its Agent API request hook.</summary>
+    private static Perplexity.Agent.AgentSessionOptions AgentTemplate(PerplexitySessionOptions template)
+    {
+        var agent = new Perplexity.Agent.AgentSessionOptions { ConfigureRequest = template.ConfigureAgentRequest };
+        agent.CopySharedSettingsFrom(template);
+        agent.ReplayTurns = Math.Max(1, template.ReplayTurns);
+        return agent;
     }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)

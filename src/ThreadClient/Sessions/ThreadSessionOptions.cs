@@ -60,6 +60,26 @@ public abstract class ThreadSessionOptions
     /// <summary>When to roll over to a new thread before sending. Provider defaults apply.</summary>
     public SessionLimits Limits { get; set; }
 
+    /// <summary>
+    /// Copies the settings every kind of session shares from <paramref name="other"/>: <see cref="Fallback"/>,
+    /// the replay window (<see cref="ReplayTurns"/>, <see cref="ReplayCharacters"/>, <see cref="ReplayLowWaterMark"/>),
+    /// <see cref="KeepTranscript"/>, <see cref="Summarizer"/> and the prompt cache keys; not <see cref="Limits"/>,
+    /// which are the provider's. For building one provider's options from another's (the IChatClient adapters do).
+    /// </summary>
+    /// <param name="other">The options to copy from.</param>
+    public void CopySharedSettingsFrom(ThreadSessionOptions other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Fallback = other.Fallback;
+        ReplayTurns = other.ReplayTurns;
+        ReplayCharacters = other.ReplayCharacters;
+        ReplayLowWaterMark = other.ReplayLowWaterMark;
+        KeepTranscript = other.KeepTranscript;
+        Summarizer = other.Summarizer;
+        PromptCacheKeys = other.PromptCacheKeys;
+        PromptCacheKeyFactory = other.PromptCacheKeyFactory;
+    }
+
     /// <summary>Whether a rollover before a limit replays the transcript (it does when <see cref="Fallback"/> replays).</summary>
     internal virtual bool Replays => Fallback == ThreadFallbackPolicy.StartNewThreadAndReplay;
 

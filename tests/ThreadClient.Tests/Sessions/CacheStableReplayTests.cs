@@ -137,6 +137,24 @@ public sealed class CacheStableReplayTests
     }
 
     [Fact]
+    public async Task An_ichatclient_conversation_continued_by_its_id_sends_one_key_and_the_templates_window()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        using var client = EmulatorPerplexityTests.Client(emulator);
+        using var chat = ThreadClient.Extensions.AI.ThreadsChatClientExtensions.AsIChatClient(client.Perplexity.Agent, "perplexity/sonar", new AgentSessionOptions { ReplayTurns = 2 });
+
+        var first = await Microsoft.Extensions.AI.ChatClientExtensions.GetResponseAsync(chat, "one");
+        var options = new Microsoft.Extensions.AI.ChatOptions { ConversationId = first.ConversationId };
+        await Microsoft.Extensions.AI.ChatClientExtensions.GetResponseAsync(chat, "two", options);
+        await Microsoft.Extensions.AI.ChatClientExtensions.GetResponseAsync(chat, "three", options);
+        var fourth = await Microsoft.Extensions.AI.ChatClientExtensions.GetResponseAsync(chat, "four", options);
+
+        var keys = emulator.Requests.Select(r => JsonNode.Parse(r.Body)!["prompt_cache_key"]?.GetValue<string>()).Distinct().ToList();
+        Assert.Matches("^tc_[0-9a-f]{32}$", Assert.Single(keys));
+        Assert.Equal(["three"], EmulatorReplies.EarlierTurns(fourth.Text));
+    }
+
+    [Fact]
     public async Task Every_reply_carries_its_usage_and_the_record_the_conversations_totals_across_restarts()
     {
         await using var emulator = await ThreadsEmulator.StartAsync();
