@@ -104,6 +104,10 @@ internal sealed class GenAiOperation
                 activity.SetTag("gen_ai.response.id", outcome.ResponseId);
                 activity.SetTag("gen_ai.usage.input_tokens", outcome.InputTokens);
                 activity.SetTag("gen_ai.usage.output_tokens", outcome.OutputTokens);
+
+                // The conventions' prompt-cache attributes (both already counted in gen_ai.usage.input_tokens).
+                activity.SetTag("gen_ai.usage.cache_read.input_tokens", outcome.CacheReadInputTokens);
+                activity.SetTag("gen_ai.usage.cache_creation.input_tokens", outcome.CacheCreationInputTokens);
                 if (outcome.FinishReason is { } reason)
                 {
                     activity.SetTag("gen_ai.response.finish_reasons", new[] { reason });

@@ -7,7 +7,9 @@ internal readonly record struct GenAiOutcome(
     long? InputTokens = null,
     long? OutputTokens = null,
     string? FinishReason = null,
-    string? ConversationId = null)
+    string? ConversationId = null,
+    long? CacheReadInputTokens = null,
+    long? CacheCreationInputTokens = null)
 {
     /// <summary>This outcome with every value <paramref name="later"/> knows taking the place of this one's.</summary>
     public GenAiOutcome With(GenAiOutcome later) => new(
@@ -16,5 +18,7 @@ internal readonly record struct GenAiOutcome(
         later.InputTokens ?? InputTokens,
         later.OutputTokens ?? OutputTokens,
         later.FinishReason ?? FinishReason,
-        later.ConversationId ?? ConversationId);
+        later.ConversationId ?? ConversationId,
+        later.CacheReadInputTokens ?? CacheReadInputTokens,
+        later.CacheCreationInputTokens ?? CacheCreationInputTokens);
 }

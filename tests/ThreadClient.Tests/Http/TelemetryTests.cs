@@ -232,6 +232,20 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task An_agent_api_span_carries_the_prompt_cache_token_counts_of_the_live_reply()
+    {
+        const string host = "telemetry-agent-cache.test";
+        using var telemetry = new Telemetry(host);
+        var handler = new RecordingHandler((_, _) => RecordingHandler.Json(ThreadClient.Tests.Perplexity.Agent.AgentLiveReplies.Completed));
+        using var client = RecordingHandler.CreateClient(handler, o => o.Perplexity.BaseAddress = new Uri($"https://{host}/"));
+
+        await client.Perplexity.Agent.CreateResponseAsync(new AgentRequest { Model = "perplexity/sonar", Input = "Q" });
+
+        var span = Assert.Single(telemetry.Spans);
+        Assert.Equal((9344L, 3516L, 5750L), (span.GetTagItem("gen_ai.usage.input_tokens"), span.GetTagItem("gen_ai.usage.cache_read.input_tokens"), span.GetTagItem("gen_ai.usage.cache_creation.input_tokens")));
+    }
+
+    [Fact]
     public async Task An_aitronos_stream_enumerated_or_folded_is_one_span_with_the_completed_response()
     {
         const string host = "telemetry-aitronos.test";

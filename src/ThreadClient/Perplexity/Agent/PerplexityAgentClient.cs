@@ -262,5 +262,12 @@ public class PerplexityAgentClient
 
     /// <summary>What a response says about itself, for telemetry (the Agent API keeps no thread; its status stands for the finish reason).</summary>
     private static GenAiOutcome Outcome(AgentResponse response) =>
-        new(response.Model, response.Id, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status);
+        new(
+            response.Model,
+            response.Id,
+            response.Usage?.InputTokens,
+            response.Usage?.OutputTokens,
+            response.Status,
+            CacheReadInputTokens: response.Usage?.InputTokensDetails?.CacheReadInputTokens ?? response.Usage?.InputTokensDetails?.CachedTokens,
+            CacheCreationInputTokens: response.Usage?.InputTokensDetails?.CacheCreationInputTokens);
 }
