@@ -139,6 +139,59 @@ public sealed class RedisSessionTests(RedisFixture redis)
         Assert.DoesNotContain("pplx-", data, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_compacted_agent_conversation_keeps_its_summary_key_and_costs_through_a_restart_on_redis()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        var instance = Instance();
+        var summarizer = new ListingSummarizer();
+        var options = new Perplexity.Agent.AgentSessionOptions { ReplayTurns = 20, Summarizer = summarizer };
+        var key = "user:compact";
+        string? cacheKey;
+        ConversationUsage before;
+        using (var first = Client(emulator, RedisFixture.Cache(redis.Server, instance)))
+        {
+            var session = await first.Perplexity.Agent.GetOrStartSessionAsync(key, options);
+            for (var n = 1; n <= 21; n++)
+            {
+                await session.SendAsync($"turn {n}");
+            }
+
+            (cacheKey, before) = (session.Record.PromptCacheKey, session.Usage);
+        }
+
+        // A new client (an app restart) on the same Redis: the summary, its key and the costs come back from the store.
+        using var restarted = Client(emulator, RedisFixture.Cache(redis.Server, instance));
+        var resumed = await restarted.Perplexity.Agent.GetOrStartSessionAsync(key, options);
+        SessionReply<Perplexity.Agent.AgentResponse>? last = null;
+        for (var n = 22; n <= 30; n++)
+        {
+            last = await resumed.SendAsync($"turn {n}");
+        }
+
+        Assert.Equal(("turns 1-11", 11), (resumed.Record.Summary, resumed.Record.SummarizedTurnCount));
+        var thirtieth = JsonDocument.Parse(emulator.Requests[^1].Body).RootElement;
+        Assert.Equal("Summary of the earlier conversation:\nturns 1-11", thirtieth.GetProperty("input")[0].GetProperty("content").GetString());
+        Assert.Equal([.. Enumerable.Range(12, 18).Select(n => $"turn {n}")], EmulatorReplies.EarlierTurns(last!.Text));
+        Assert.Equal(cacheKey, thirtieth.GetProperty("prompt_cache_key").GetString());
+        Assert.Equal((21, 1), (before.Turns, before.Compactions));
+        Assert.Equal((30, 1), (resumed.Usage.Turns, resumed.Usage.Compactions));
+        Assert.True(resumed.Usage.Cost > before.Cost && resumed.Usage.CacheReadInputTokens > before.CacheReadInputTokens);
+        Assert.Single(summarizer.Calls);
+    }
+
+    private sealed class ListingSummarizer : IConversationSummarizer
+    {
+        public List<ConversationSummaryRequest> Calls { get; } = [];
+
+        public Task<ConversationSummary> SummarizeAsync(ConversationSummaryRequest request, CancellationToken cancellationToken)
+        {
+            Calls.Add(request);
+            var users = request.Turns.Where(static m => m.Role == "user").Select(static m => m.Text.Split(' ')[1]).ToList();
+            return Task.FromResult(new ConversationSummary($"turns {users[0]}-{users[^1]}"));
+        }
+    }
+
     /// <summary>The peer from its own build folder (its dependencies differ from this test project's, which has the ASP.NET Core framework).</summary>
     private static readonly string PeerPath = Path.GetFullPath(Path.Combine(
         AppContext.BaseDirectory, "..", "..", "..", "..", "ThreadClient.IntegrationTests.Peer", "bin",
