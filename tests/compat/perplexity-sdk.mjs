@@ -197,4 +197,19 @@ export async function run(base) {
     }
     assert.ok(Number(response.headers.get('x-ratelimit-reset')) > Date.now() / 1000 - 1);
   });
+
+  await check('perplexity sdk: a shared prompt_cache_key bills the repeated prefix as cache reads, every usage field typed', async () => {
+    await ctl.reset();
+    const input = [{ type: 'message', role: 'user', content: 'A question long enough to be worth caching, asked twice.' }];
+    const first = await client.responses.create({ model: 'perplexity/sonar', input, prompt_cache_key: 'compat-conversation' });
+    const second = await client.responses.create({ model: 'perplexity/sonar', input: [...input, { type: 'message', role: 'assistant', content: first.output_text }, { type: 'message', role: 'user', content: 'And again?' }], prompt_cache_key: 'compat-conversation' });
+    assert.equal(first.usage.input_tokens_details.cache_read_input_tokens, 0);
+    const details = second.usage.input_tokens_details;
+    assert.ok(details.cache_read_input_tokens > 0 && details.cache_read_input_tokens < second.usage.input_tokens);
+    assert.equal(details.cached_tokens, details.cache_read_input_tokens);
+    for (const field of ['input_cost', 'output_cost', 'cache_read_cost', 'cache_creation_cost', 'tool_calls_cost', 'total_cost']) assert.equal(typeof second.usage.cost[field], 'number', field);
+    assert.equal(second.usage.cost.currency, 'USD');
+    assert.equal(typeof second.usage.output_tokens_details.reasoning_tokens, 'number');
+    assert.equal(second.prompt_cache_key, 'compat-conversation');
+  });
 }
