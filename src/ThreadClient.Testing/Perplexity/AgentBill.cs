@@ -7,7 +7,9 @@ namespace ThreadClient.Testing.Perplexity;
 /// preset or model, as a preset sets a key of its own), the input tokens of the longest prefix a request's
 /// prompt (its <c>instructions</c>, then its <c>input</c> as sent) shares with the previous request's under
 /// that key are cache reads; the rest are plain input. A token is 4 characters of the prompt (rounded up
-/// for the whole, down for the cached prefix); an output token is a word of the answer.
+/// for the whole, down for the cached prefix); an output token is a word of the answer. A request chained
+/// with <c>previous_response_id</c> is billed, as the live service bills it, for the whole context it carries
+/// (the previous response's prompt and answer) before its own prompt.
 /// </summary>
 internal sealed class AgentBill(EmulatorOptions options)
 {
@@ -23,9 +25,13 @@ internal sealed class AgentBill(EmulatorOptions options)
     }
 
     /// <summary>The usage of a request, remembering its prompt for the next one under the same key.</summary>
-    public JsonObject Usage(JsonObject request, int outputTokens, bool searched)
+    /// <summary>A request's own prompt: its instructions, then its input as sent.</summary>
+    public static string PromptOf(JsonObject request) =>
+        (EmulatorInput.String(request, "instructions") ?? "") + "\n" + (request["input"]?.ToJsonString(EmulatorHttp.Relaxed) ?? "");
+
+    public JsonObject Usage(JsonObject request, string carried, int outputTokens, bool searched)
     {
-        var prompt = (EmulatorInput.String(request, "instructions") ?? "") + "\n" + (request["input"]?.ToJsonString(EmulatorHttp.Relaxed) ?? "");
+        var prompt = carried + PromptOf(request);
         var scope = EmulatorInput.String(request, "prompt_cache_key") is { } key ? "key:" + key
             : "config:" + (EmulatorInput.String(request, "preset") ?? EmulatorInput.String(request, "effort") ?? EmulatorInput.String(request, "model") ?? "");
         int shared;

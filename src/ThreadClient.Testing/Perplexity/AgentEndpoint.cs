@@ -119,24 +119,28 @@ internal sealed partial class AgentEndpoint
         var background = EmulatorInput.Boolean(request, "background") == true && !stream;
         var model = EmulatorInput.String(request, "model") ?? (models is { Count: > 0 } ? Text(models[0]) ?? throw new EmulatorInputException("models[0]", "a string") : null) ?? DefaultModel;
         List<string> chain = [];
+        var carried = "";
         if (EmulatorInput.String(request, "previous_response_id") is { } previousId)
         {
-            var known = Chainable(previousId);
-            if (known is null)
+            if (Chainable(previousId) is not { } known)
             {
                 // Unknown, malformed, in progress or cancelled: the live service names no field.
                 await EmulatorHttp.JsonAsync(context, 400, Error(400, "invalid request", InvalidRequestType)).ConfigureAwait(false);
                 return;
             }
 
-            chain = _options.AgentHonoursPreviousResponseId ? known : [];
+            (chain, carried) = _options.AgentHonoursPreviousResponseId ? known : ([], "");
         }
 
         var last = users[^1];
         var now = EmulatorHttp.Unix(_clock.GetUtcNow());
         var id = EmulatorHttp.Id("resp_", Interlocked.Increment(ref _ids));
-        var answer = Answer(request, id, model, now, last, [.. chain, .. users.Take(users.Count - 1)]);
-        var stored = new StoredResponse([.. chain, .. users], request, answer, EmulatorInput.Boolean(request, "store") != false) { State = background ? Queued : (string)answer["status"]! };
+        var (answer, text) = Answer(request, carried, id, model, now, last, [.. chain, .. users.Take(users.Count - 1)]);
+        var stored = new StoredResponse([.. chain, .. users], request, answer, EmulatorInput.Boolean(request, "store") != false)
+        {
+            State = background ? Queued : (string)answer["status"]!,
+            Context = carried + AgentBill.PromptOf(request) + "\n" + text + "\n",
+        };
         lock (_responses)
         {
             _responses[id] = stored;
@@ -151,13 +155,13 @@ internal sealed partial class AgentEndpoint
         await EmulatorHttp.JsonAsync(context, 200, background ? stored.Pending(Queued) : answer).ConfigureAwait(false);
     }
 
-    /// <summary>The whole answer: completed, cut off at <c>max_output_tokens</c>, or failed (the failing model).</summary>
-    private JsonObject Answer(JsonObject request, string id, string model, long now, string last, List<string> earlier)
+    /// <summary>The whole answer (completed, cut off at <c>max_output_tokens</c>, or failed: the failing model) and its text.</summary>
+    private (JsonObject Answer, string Text) Answer(JsonObject request, string carried, string id, string model, long now, string last, List<string> earlier)
     {
         if (model == FailingModel)
         {
             var error = new JsonObject { ["code"] = "model_error", ["message"] = "the model failed to produce a response", ["type"] = "internal_error" };
-            return Response(request, id, model, now, Failed, [], _bill.Usage(request, 0, searched: false), error, completedAt: now);
+            return (Response(request, id, model, now, Failed, [], _bill.Usage(request, carried, 0, searched: false), error, completedAt: now), "");
         }
 
         var reply = EmulatorReplies.Reply(last, earlier);
@@ -167,18 +171,18 @@ internal sealed partial class AgentEndpoint
             // A token is a word; a budget of one token is spent before any text, as a reasoning model's would be.
             var kept = limit <= 1 ? "" : string.Join(' ', words.Take(limit));
             var cut = kept.Length == 0 ? new JsonArray() : new JsonArray(MessageItem(id, kept, Incomplete));
-            return Response(request, id, model, now, Incomplete, cut, _bill.Usage(request, limit, searched: false), incompleteReason: "max_output_tokens", completedAt: now);
+            return (Response(request, id, model, now, Incomplete, cut, _bill.Usage(request, carried, limit, searched: false), incompleteReason: "max_output_tokens", completedAt: now), kept);
         }
 
-        return Response(request, id, model, now, Completed, new JsonArray(SearchItem(last), MessageItem(id, reply, Completed)), _bill.Usage(request, words.Length, searched: true), completedAt: now);
+        return (Response(request, id, model, now, Completed, new JsonArray(SearchItem(last), MessageItem(id, reply, Completed)), _bill.Usage(request, carried, words.Length, searched: true), completedAt: now), reply);
     }
 
-    /// <summary>The turns a <c>previous_response_id</c> carries, or <see langword="null"/> when it cannot be chained (unknown, still running, cancelled, failed).</summary>
-    private List<string>? Chainable(string id)
+    /// <summary>The turns and the context a <c>previous_response_id</c> carries, or <see langword="null"/> when it cannot be chained (unknown, still running, cancelled, failed).</summary>
+    private (List<string> Users, string Context)? Chainable(string id)
     {
         lock (_responses)
         {
-            return _responses.TryGetValue(id, out var previous) && previous.State is Completed or Incomplete ? [.. previous.Users] : null;
+            return _responses.TryGetValue(id, out var previous) && previous.State is Completed or Incomplete ? ([.. previous.Users], previous.Context) : null;
         }
     }
 
@@ -392,6 +396,9 @@ internal sealed partial class AgentEndpoint
         public bool Visible { get; } = visible;
 
         public required string State { get; set; }
+
+        /// <summary>What a request chained to this one carries (and is billed for): its prompt, with what it carried, and its answer.</summary>
+        public required string Context { get; init; }
 
         /// <summary>The response as a poll sees it now; each poll of a background run moves it on (queued, in progress, done; cancelling, cancelled).</summary>
         public JsonObject Poll()

@@ -215,6 +215,21 @@ public sealed class CacheStableReplayTests
     }
 
     [Fact]
+    public async Task A_chained_request_is_billed_for_the_context_it_carries_as_the_live_service_bills_it()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        using var wire = new EmulatorWire(emulator);
+
+        var first = await wire.OkAsync("POST", "v1/responses", """{"input":"Remember the number seven, please.","prompt_cache_key":"k"}""");
+        var chained = await wire.OkAsync("POST", "v1/responses", $$"""{"input":"Which?","previous_response_id":"{{first["id"]!.GetValue<string>()}}","prompt_cache_key":"k"}""");
+        var alone = await wire.OkAsync("POST", "v1/responses", """{"input":"Which?","prompt_cache_key":"other"}""");
+
+        var carried = chained["usage"]!["input_tokens"]!.GetValue<int>();
+        Assert.True(carried > first["usage"]!["input_tokens"]!.GetValue<int>() + alone["usage"]!["input_tokens"]!.GetValue<int>(), $"a chained follow-up billed {carried} input tokens");
+        Assert.True(chained["usage"]!["input_tokens_details"]!["cache_read_input_tokens"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
     public async Task Compaction_summarises_the_turns_leaving_the_window_replays_the_summary_after_the_instructions_and_renews_the_key()
     {
         await using var emulator = await ThreadsEmulator.StartAsync();
