@@ -7,10 +7,17 @@ using ThreadClient.Benchmarks;
 // dotnet run -c Release --project tests/ThreadClient.Benchmarks            full run (several minutes)
 // dotnet run -c Release --project tests/ThreadClient.Benchmarks -- --quick  spot check, under two minutes
 // dotnet run -c Release --project tests/ThreadClient.Benchmarks -- --medium --filter '*Agent*'  fewer, longer iterations than the full run
+// dotnet run -c Release --project tests/ThreadClient.Benchmarks -- --conversation-costs  what whole conversations cost on the emulator (counts, not times)
 // Any other arguments go to BenchmarkDotNet (for example --filter *Streaming*).
 if (args.Contains(LoopbackServerProcess.Flag))
 {
     await LoopbackServerProcess.ServeAsync();
+    return;
+}
+
+if (args.Contains(ConversationCosts.Flag))
+{
+    await ConversationCosts.RunAsync();
     return;
 }
 
