@@ -103,6 +103,23 @@ public sealed class CacheStableReplayTests
     }
 
     [Fact]
+    public async Task A_retried_turn_and_a_turn_sent_again_after_a_failure_carry_the_same_key()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        using var client = EmulatorPerplexityTests.Client(emulator);
+        var session = client.Perplexity.Agent.StartSession();
+        emulator.Faults.Enqueue("POST", "/v1/responses", EmulatorFault.Status(429, headers: new Dictionary<string, string> { ["retry-after-ms"] = "1" }));
+        emulator.Faults.Enqueue("POST", "/v1/responses", EmulatorFault.Status(400, """{"error":{"message":"validation failed: try again","type":"invalid_request","code":400}}"""), times: 1);
+
+        await Assert.ThrowsAsync<ThreadsApiException>(() => session.SendAsync("one"));
+        await session.SendAsync("one");
+
+        var keys = emulator.Requests.Select(r => JsonNode.Parse(r.Body)!["prompt_cache_key"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, keys.Count);
+        Assert.Single(keys.Distinct());
+    }
+
+    [Fact]
     public async Task A_key_can_be_derived_turned_off_or_set_per_request()
     {
         await using var emulator = await ThreadsEmulator.StartAsync();
