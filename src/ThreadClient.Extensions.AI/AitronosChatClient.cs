@@ -38,6 +38,8 @@ internal sealed class AitronosChatClient : ThreadsChatClient<AitronosInput, Aitr
 
     protected override IThreadSessionStore? ConversationStore => _client.SessionStore;
 
+    protected override ThreadClient.Privacy.SessionEraser Eraser => new(_client.SessionStore, _client.Threads);
+
     protected override async ValueTask<OpenedSession> OpenAsync(ChatOptions? options, CancellationToken cancellationToken)
     {
         var template = _template;

@@ -30,6 +30,11 @@ internal sealed class PerplexityAgentChatClient : ThreadsChatClient<AgentInputMe
 
     protected override object? Provider => _client;
 
+    protected override ThreadClient.Privacy.SessionEraser Eraser => new(_client.SessionStore, null);
+
+    /// <summary>The conversation id is the store key itself (<c>conv_...</c>).</summary>
+    protected override string ErasureKey(string conversationId) => conversationId;
+
     protected override AgentInputMessage Convert(ChatRole role, string text) =>
         new(role == ChatRole.System ? AgentRole.System : role == ChatRole.Assistant ? AgentRole.Assistant : AgentRole.User, text);
 

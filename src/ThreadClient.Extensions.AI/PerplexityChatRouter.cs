@@ -13,7 +13,7 @@ namespace ThreadClient.Extensions.AI;
 /// with no code change; the replaced thread id and the reason (<c>EndpointRetired</c>) are in the
 /// response's <c>AdditionalProperties</c>.
 /// </summary>
-internal sealed class PerplexityChatRouter : IChatClient
+internal sealed class PerplexityChatRouter : IChatClient, IConversationEraser
 {
     private readonly PerplexityClient _client;
     private readonly PerplexityChatClient _threads;
@@ -83,6 +83,12 @@ internal sealed class PerplexityChatRouter : IChatClient
         return serviceKey is null && serviceType.IsInstanceOfType(this) ? this
             : _threads.GetService(serviceType, serviceKey) ?? _agent.GetService(serviceType, serviceKey);
     }
+
+    /// <summary>A thread id erases the threads adapter's state; a <c>conv_</c> key the Agent API adapter's.</summary>
+    public Task<ThreadClient.Privacy.ForgetResult> ForgetConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        conversationId.StartsWith(PerplexityAgentChatClient.KeyPrefix, StringComparison.Ordinal)
+            ? _agent.ForgetConversationAsync(conversationId, cancellationToken)
+            : _threads.ForgetConversationAsync(conversationId, cancellationToken);
 
     public void Dispose()
     {

@@ -9,7 +9,7 @@ namespace ThreadClient.Extensions.AI;
 /// thread id. Absent, a new thread is started with the given messages; present, only the given messages
 /// are sent on that thread. A gone thread falls back as a session does, and the response says so.
 /// </summary>
-internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClient
+internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClient, IConversationEraser
     where TMessage : class
 {
     private readonly ChatClientMetadata _metadata;
@@ -127,6 +127,20 @@ internal abstract class ThreadsChatClient<TMessage, TChunk, TReply> : IChatClien
         var record = await store.GetAsync(StoreKey(conversationId), cancellationToken).ConfigureAwait(false);
         return record is not null && record.Holds(provider, SessionKind.Thread) && record.ConversationId == conversationId ? record : null;
     }
+
+    /// <summary>Erases the conversation's state in the store and, where the provider can delete it, the provider's copy.</summary>
+    public Task<ThreadClient.Privacy.ForgetResult> ForgetConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        return Eraser.ForgetAsync(ErasureKey(conversationId), cancellationToken);
+    }
+
+    /// <summary>What erases this adapter's conversations (the store its state is in, and the provider's deleting API, if any).</summary>
+    protected virtual ThreadClient.Privacy.SessionEraser Eraser =>
+        new(ConversationStore ?? throw new InvalidOperationException("This adapter keeps no conversation state."), null);
+
+    /// <summary>The store key of a conversation id.</summary>
+    protected virtual string ErasureKey(string conversationId) => StoreKey(conversationId);
 
     /// <summary>The key of a conversation's state: a hash of the provider and conversation id, so that thread ids stay values, never keys.</summary>
     private string StoreKey(string conversationId) =>

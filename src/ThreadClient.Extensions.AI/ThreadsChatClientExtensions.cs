@@ -30,6 +30,27 @@ public static class ThreadsChatClientExtensions
     }
 
     /// <summary>
+    /// Erases a conversation an adapter of this package keeps, by its <see cref="ChatOptions.ConversationId"/>:
+    /// its state in the client's session store, and the provider's copy where the provider has an API to
+    /// delete it (an Aitronos thread). What cannot be erased (Perplexity threads and stored responses) is listed.
+    /// Works through a pipeline (<c>ChatClientBuilder</c>) that hands out the adapter with <c>GetService</c>.
+    /// </summary>
+    /// <param name="chat">A chat client made by <c>AsIChatClient</c> (or a pipeline over one).</param>
+    /// <param name="conversationId">The conversation's id.</param>
+    /// <param name="cancellationToken">Cancels the erasure.</param>
+    /// <returns>What was erased and what was not.</returns>
+    /// <exception cref="ArgumentException"><paramref name="conversationId"/> is empty.</exception>
+    /// <exception cref="NotSupportedException"><paramref name="chat"/> is not (and does not wrap) one of this package's adapters.</exception>
+    public static Task<ThreadClient.Privacy.ForgetResult> ForgetConversationAsync(this IChatClient chat, string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        return chat.GetService(typeof(IConversationEraser)) is IConversationEraser eraser
+            ? eraser.ForgetConversationAsync(conversationId, cancellationToken)
+            : throw new NotSupportedException("The chat client is not one of ThreadClient's adapters (or does not hand one out with GetService): it keeps no conversation this method can erase.");
+    }
+
+    /// <summary>
     /// Perplexity's Agent API as an <see cref="IChatClient"/>. The service keeps no thread, so each
     /// conversation lives in the client's session store (<see cref="PerplexityAgentClient.SessionStore"/>):
     /// <see cref="ChatOptions.ConversationId"/> is a conversation key (<c>conv_...</c>) the adapter mints

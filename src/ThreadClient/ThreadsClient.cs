@@ -102,9 +102,9 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             perplexity.ApiKey ?? Environment.GetEnvironmentVariable(PerplexityOptions.ApiKeyEnvironmentVariable),
             bearer: true,
             $"set ThreadsClientOptions.Perplexity.ApiKey or the {PerplexityOptions.ApiKeyEnvironmentVariable} environment variable.");
-        var store = options.SessionStore ?? new InMemoryThreadSessionStore();
+        var store = SessionStores.Wrap(options.SessionStore ?? SessionStores.InMemory(options.Sessions, clock), options.Privacy);
         var recordConversationIds = options.Telemetry?.RecordConversationIds == true;
-        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout) { RecordConversationIds = recordConversationIds }, perplexity, store);
+        Perplexity = new PerplexityClient(new ApiTransport(perplexityHttp, perplexityEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout) { RecordConversationIds = recordConversationIds, KeepsTranscripts = options.Privacy.KeepTranscripts, CaptureMessageContent = options.Telemetry?.CaptureMessageContent == true }, perplexity, store);
 
         var aitronos = options.Aitronos;
         var useToken = !string.IsNullOrWhiteSpace(aitronos.BearerToken);
@@ -115,7 +115,7 @@ public sealed class ThreadsClient : IThreadsClient, IDisposable
             useToken ? aitronos.BearerToken : aitronos.ApiKey ?? Environment.GetEnvironmentVariable(AitronosOptions.ApiKeyEnvironmentVariable),
             bearer: useToken,
             $"set ThreadsClientOptions.Aitronos.ApiKey (or BearerToken) or the {AitronosOptions.ApiKeyEnvironmentVariable} environment variable.");
-        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout) { RecordConversationIds = recordConversationIds }, aitronos, store);
+        Aitronos = new AitronosClient(new ApiTransport(aitronosHttp, aitronosEndpoint, clock, _logger, options.Resilience.RetryMode, httpClientTimeout) { RecordConversationIds = recordConversationIds, KeepsTranscripts = options.Privacy.KeepTranscripts, CaptureMessageContent = options.Telemetry?.CaptureMessageContent == true }, aitronos, store);
         Sessions = new ThreadSessionManager(Perplexity, Aitronos, store, clock);
     }
 

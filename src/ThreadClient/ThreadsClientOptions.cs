@@ -29,6 +29,9 @@ public sealed class ThreadsClientOptions
     /// <summary>What the SDK's traces may carry (see <see cref="ThreadsTelemetry"/>); read from configuration.</summary>
     public TelemetryOptions Telemetry { get; set; } = new();
 
+    /// <summary>What the client does with the conversation text it keeps: transcripts or none, encryption at rest, a scrubber (see the README's Privacy section).</summary>
+    public Privacy.PrivacyOptions Privacy { get; set; } = new();
+
     /// <summary>Which session store <see cref="ThreadsClient.Sessions"/> uses, and its settings; read from configuration.</summary>
     public SessionStoreOptions Sessions { get; set; } = new();
 
@@ -86,6 +89,8 @@ public sealed class ThreadsClientOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, "ThreadsClientOptions.TimeProvider");
         ArgumentNullException.ThrowIfNull(Resilience, "ThreadsClientOptions.Resilience");
         Resilience.Validate();
+        ArgumentNullException.ThrowIfNull(Privacy, "ThreadsClientOptions.Privacy");
+        Privacy.Validate("ThreadsClientOptions.Privacy.");
         ArgumentNullException.ThrowIfNull(Sessions, "ThreadsClientOptions.Sessions");
         Sessions.Validate("ThreadsClientOptions.Sessions.");
         if (Sessions.Kind == SessionStoreKind.DistributedCache && SessionStore is null && !storeComesFromContainer)

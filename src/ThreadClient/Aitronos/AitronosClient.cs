@@ -57,7 +57,7 @@ public class AitronosClient
 
     /// <summary>The call under a GenAI operation; its own method, so that an unobserved call allocates no closure.</summary>
     private Task<AitronosResponse> Observed(HttpRequestMessage httpRequest, AitronosResponseRequest request, CancellationToken cancellationToken) =>
-        ObservedCall.Observe(_transport, request.Model, request.Thread?.Id, () => SendAsync(httpRequest, Errors(request), cancellationToken), Outcome);
+        ObservedCall.Observe(_transport, request.Model, request.Thread?.Id, () => SendAsync(httpRequest, Errors(request), cancellationToken), Outcome, request);
 
     /// <summary>
     /// Creates a model response with <c>stream: true</c> and yields its events as they arrive.
@@ -153,6 +153,7 @@ public class AitronosClient
     {
         var settings = (AitronosSessionOptions)(options ?? new AitronosSessionOptions()).Snapshot();
         var driver = AitronosConversation.ForThread(this, settings.Model ?? _options.DefaultModel, settings);
+        driver.TranscriptsAllowed = _transport.KeepsTranscripts;
         return new AitronosSession(driver, settings, record, binding, _transport.Clock, _transport.Logger);
     }
 
@@ -160,6 +161,7 @@ public class AitronosClient
     {
         var settings = (ResponseChainOptions)(options ?? new ResponseChainOptions()).Snapshot();
         var driver = AitronosConversation.ForChain(this, settings.Model ?? _options.DefaultModel, settings);
+        driver.TranscriptsAllowed = _transport.KeepsTranscripts;
         return new ResponseChain(driver, settings, record, binding, _transport.Clock, _transport.Logger);
     }
 
@@ -177,7 +179,7 @@ public class AitronosClient
 
     /// <summary>What a response says about itself, for telemetry (its status stands for the finish reason).</summary>
     private static GenAiOutcome Outcome(AitronosResponse response) =>
-        new(response.Model, response.Id, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status, response.ThreadId);
+        new(response.Model, response.Id, response.Usage?.InputTokens, response.Usage?.OutputTokens, response.Status, response.ThreadId, OutputText: response.OutputText);
 
     /// <summary>
     /// Sends the streaming request and reads its events: yielding each, or, when <paramref name="fold"/>

@@ -17,7 +17,7 @@ namespace ThreadClient.Aitronos;
 /// };
 /// </code>
 /// </example>
-public sealed class AitronosResponseRequest
+public sealed class AitronosResponseRequest : Diagnostics.IGenAiInput
 {
     /// <summary>The organization the call is billed to (<c>organization_id</c>).</summary>
     public string? OrganizationId { get; set; }
@@ -54,4 +54,7 @@ public sealed class AitronosResponseRequest
 
     /// <summary>Fields this SDK does not model, written into the body as they are.</summary>
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    IEnumerable<(string Role, string Text)> Diagnostics.IGenAiInput.Messages() =>
+        Inputs.Select(static i => (i.Role, string.Concat(i.Texts.Select(static t => t.Text))));
 }

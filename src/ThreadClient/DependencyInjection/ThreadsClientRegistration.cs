@@ -87,7 +87,14 @@ internal static class ThreadsClientRegistration
         var options = container.GetRequiredService<IOptionsMonitor<ThreadsClientOptions>>().Get(name).Copy();
         options.TimeProvider = Clock(container, options);
         options.LoggerFactory ??= container.GetService<ILoggerFactory>();
-        options.SessionStore ??= container.GetKeyedService<IThreadSessionStore>(StoreKey(name)) ?? Store(container, options.Sessions);
+        options.SessionStore ??= container.GetKeyedService<IThreadSessionStore>(StoreKey(name)) ?? Store(container, options.Sessions, options.TimeProvider);
+        if (options.Privacy.ProtectTranscripts && options.Privacy.DataProtectionProvider is null)
+        {
+            var privacy = options.Privacy.Copy();
+            privacy.DataProtectionProvider = container.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+                ?? throw new InvalidOperationException("ThreadsClientOptions.Privacy.ProtectTranscripts is on, but no IDataProtectionProvider is registered: call services.AddDataProtection() (with a key ring every instance shares).");
+            options.Privacy = privacy;
+        }
         var factory = container.GetRequiredService<IHttpClientFactory>();
         var perplexity = HttpClientName(name, "Perplexity");
         var aitronos = HttpClientName(name, "Aitronos");
@@ -97,15 +104,15 @@ internal static class ThreadsClientRegistration
     private static TimeProvider Clock(IServiceProvider container, ThreadsClientOptions options) =>
         options.TimeProvider != TimeProvider.System ? options.TimeProvider : container.GetService<TimeProvider>() ?? TimeProvider.System;
 
-    private static IThreadSessionStore Store(IServiceProvider container, SessionStoreOptions settings)
+    private static IThreadSessionStore Store(IServiceProvider container, SessionStoreOptions settings, TimeProvider clock)
     {
         if (settings.Kind != SessionStoreKind.DistributedCache)
         {
-            return new InMemoryThreadSessionStore();
+            return SessionStores.InMemory(settings, clock);
         }
 
         var cache = container.GetService<IDistributedCache>()
             ?? throw new InvalidOperationException("ThreadsClientOptions.Sessions.Kind is DistributedCache, but no IDistributedCache is registered: add one (AddStackExchangeRedisCache, AddDistributedSqlServerCache, AddDistributedMemoryCache, ...).");
-        return new DistributedThreadSessionStore(cache) { KeyPrefix = settings.KeyPrefix, Expiration = settings.Expiration };
+        return new DistributedThreadSessionStore(cache) { KeyPrefix = settings.KeyPrefix, Expiration = settings.Expiration, TextExpiration = settings.TextExpiration, TextMaxAge = settings.TextMaxAge, TimeProvider = clock };
     }
 }

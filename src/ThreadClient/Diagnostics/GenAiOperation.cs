@@ -46,11 +46,15 @@ internal sealed class GenAiOperation
         _ => provider.ToLowerInvariant(),
     };
 
+    /// <summary>Whether the span carries message text.</summary>
+    private bool CapturesContent { get; init; }
+
     /// <summary>Starts observing a generation, or returns <see langword="null"/> when nobody listens.</summary>
     /// <param name="transport">The provider's transport (its endpoint and telemetry settings).</param>
     /// <param name="requestModel">The model the request names.</param>
     /// <param name="conversationId">The thread the request continues, recorded only when the client opted in.</param>
-    public static GenAiOperation? Start(ApiTransport transport, string? requestModel, string? conversationId)
+    /// <param name="input">The request, whose messages the span carries when the client captures content.</param>
+    public static GenAiOperation? Start(ApiTransport transport, string? requestModel, string? conversationId, IGenAiInput? input = null)
     {
         if (!IsEnabled)
         {
@@ -71,9 +75,14 @@ internal sealed class GenAiOperation
             {
                 activity.SetTag("gen_ai.conversation.id", conversationId);
             }
+
+            if (transport.CaptureMessageContent && input is not null)
+            {
+                activity.SetTag("gen_ai.input.messages", GenAiMessages.Json(input.Messages()));
+            }
         }
 
-        return new GenAiOperation(activity, provider, requestModel, address, transport.RecordConversationIds);
+        return new GenAiOperation(activity, provider, requestModel, address, transport.RecordConversationIds) { CapturesContent = transport.CaptureMessageContent };
     }
 
     /// <summary>Ends the operation with what the reply said (once; later calls do nothing).</summary>
@@ -111,6 +120,11 @@ internal sealed class GenAiOperation
                 if (outcome.FinishReason is { } reason)
                 {
                     activity.SetTag("gen_ai.response.finish_reasons", new[] { reason });
+                }
+
+                if (CapturesContent && outcome.OutputText is { } answer)
+                {
+                    activity.SetTag("gen_ai.output.messages", GenAiMessages.Json([("assistant", answer)]));
                 }
 
                 if (_recordConversationId && outcome.ConversationId is { } conversation)

@@ -9,7 +9,8 @@ internal readonly record struct GenAiOutcome(
     string? FinishReason = null,
     string? ConversationId = null,
     long? CacheReadInputTokens = null,
-    long? CacheCreationInputTokens = null)
+    long? CacheCreationInputTokens = null,
+    string? OutputText = null)
 {
     /// <summary>This outcome with every value <paramref name="later"/> knows taking the place of this one's.</summary>
     public GenAiOutcome With(GenAiOutcome later) => new(
@@ -20,5 +21,6 @@ internal readonly record struct GenAiOutcome(
         later.FinishReason ?? FinishReason,
         later.ConversationId ?? ConversationId,
         later.CacheReadInputTokens ?? CacheReadInputTokens,
-        later.CacheCreationInputTokens ?? CacheCreationInputTokens);
+        later.CacheCreationInputTokens ?? CacheCreationInputTokens,
+        later.OutputText ?? OutputText);
 }

@@ -11,25 +11,25 @@ internal static class ObservedCall
     /// Observes a call that returns the whole reply. Callers check <see cref="GenAiOperation.IsEnabled"/> first,
     /// so that an unobserved call builds no closure for <paramref name="call"/>.
     /// </summary>
-    public static Task<T> Observe<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, Func<Task<T>> call, Func<T, GenAiOutcome> outcome) =>
-        ObserveAsync(transport, requestModel, conversationId, call, outcome);
+    public static Task<T> Observe<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, Func<Task<T>> call, Func<T, GenAiOutcome> outcome, IGenAiInput? input = null) =>
+        ObserveAsync(transport, requestModel, conversationId, call, outcome, input);
 
     /// <summary>
     /// Observes a stream: each enumeration is one operation, from the request to the last event; its outcome
     /// gathers what the events say (<paramref name="observe"/>) and, at the end, what <paramref name="atEnd"/>
     /// adds (a fold's builder). A caller who stops early ends it without an error.
     /// </summary>
-    public static IAsyncEnumerable<T> Observe<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, IAsyncEnumerable<T> stream, Func<T, GenAiOutcome>? observe, Func<GenAiOutcome>? atEnd = null) =>
-        GenAiOperation.IsEnabled ? new ObservedStream<T>(transport, requestModel, conversationId, stream, observe, atEnd) : stream;
+    public static IAsyncEnumerable<T> Observe<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, IAsyncEnumerable<T> stream, Func<T, GenAiOutcome>? observe, Func<GenAiOutcome>? atEnd = null, IGenAiInput? input = null) =>
+        GenAiOperation.IsEnabled ? new ObservedStream<T>(transport, requestModel, conversationId, stream, observe, atEnd, input) : stream;
 
     /// <remarks>
     /// The span starts inside this async method, so that it is <see cref="System.Diagnostics.Activity.Current"/> for
     /// the call's own work only: an async method's changes to the ambient context do not flow back to its caller,
     /// whose current activity is the same after the call as before it.
     /// </remarks>
-    private static async Task<T> ObserveAsync<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, Func<Task<T>> call, Func<T, GenAiOutcome> outcome)
+    private static async Task<T> ObserveAsync<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, Func<Task<T>> call, Func<T, GenAiOutcome> outcome, IGenAiInput? input)
     {
-        var operation = GenAiOperation.Start(transport, requestModel, conversationId);
+        var operation = GenAiOperation.Start(transport, requestModel, conversationId, input);
         T reply;
         try
         {
@@ -45,12 +45,12 @@ internal static class ObservedCall
         return reply;
     }
 
-    private sealed class ObservedStream<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, IAsyncEnumerable<T> stream, Func<T, GenAiOutcome>? observe, Func<GenAiOutcome>? atEnd) : IAsyncEnumerable<T>
+    private sealed class ObservedStream<T>(Http.ApiTransport transport, string? requestModel, string? conversationId, IAsyncEnumerable<T> stream, Func<T, GenAiOutcome>? observe, Func<GenAiOutcome>? atEnd, IGenAiInput? input) : IAsyncEnumerable<T>
     {
         public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
             new Enumerator(this, stream.GetAsyncEnumerator(cancellationToken));
 
-        private GenAiOperation? Start() => GenAiOperation.Start(transport, requestModel, conversationId);
+        private GenAiOperation? Start() => GenAiOperation.Start(transport, requestModel, conversationId, input);
 
         private GenAiOutcome Seen(GenAiOutcome outcome, T item) => observe is null ? outcome : outcome.With(observe(item));
 

@@ -32,6 +32,12 @@ internal sealed class ApiTransport
 
     // httpClient gives the invoker for each call: the same one, or, under IHttpClientFactory, a fresh
     // client whose handlers the factory rotates (factory clients are cheap and meant to be short-lived).
+    /// <summary>Whether generation spans carry message text (<see cref="Diagnostics.TelemetryOptions.CaptureMessageContent"/>).</summary>
+    public bool CaptureMessageContent { get; init; }
+
+    /// <summary>Whether sessions of this provider may keep transcripts (<see cref="Privacy.PrivacyOptions.KeepTranscripts"/>).</summary>
+    public bool KeepsTranscripts { get; init; } = true;
+
     public ApiTransport(Func<HttpMessageInvoker> httpClient, ProviderEndpoint endpoint, TimeProvider clock, ILogger logger, RetryMode retryMode = RetryMode.Safe, TimeSpan? httpClientTimeout = null)
     {
         _httpClientTimeout = httpClientTimeout ?? Timeout.InfiniteTimeSpan;

@@ -17,7 +17,7 @@ namespace ThreadClient.Perplexity;
 /// };
 /// </code>
 /// </example>
-public sealed class ChatCompletionRequest
+public sealed class ChatCompletionRequest : Diagnostics.IGenAiInput
 {
     /// <summary>The model, for example <c>sonar-pro</c> (the only model that supports threads).</summary>
     [JsonPropertyName("model")]
@@ -128,4 +128,7 @@ public sealed class ChatCompletionRequest
         copy.Stream = stream;
         return copy;
     }
+
+    IEnumerable<(string Role, string Text)> Diagnostics.IGenAiInput.Messages() =>
+        Messages.Select(static m => (m.Role, m.Content?.Text ?? ""));
 }

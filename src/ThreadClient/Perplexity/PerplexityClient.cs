@@ -70,7 +70,7 @@ public class PerplexityClient
     }
 
     private Task<ChatCompletion> Observed(HttpRequestMessage httpRequest, ChatCompletionRequest request, CancellationToken cancellationToken) =>
-        ObservedCall.Observe(_transport, request.Model, request.ThreadId, () => _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken), Outcome);
+        ObservedCall.Observe(_transport, request.Model, request.ThreadId, () => _transport.SendAsync(httpRequest, CompletionReader, PerplexityErrors.For(request), cancellationToken), Outcome, request);
 
     /// <summary>
     /// Sends a chat completion request with <c>stream: true</c> and yields each chunk as it arrives.
@@ -135,7 +135,7 @@ public class PerplexityClient
     {
         var settings = (PerplexitySessionOptions)(options ?? new PerplexitySessionOptions()).Snapshot();
         var model = settings.Model ?? _options.DefaultModel;
-        return new PerplexitySession(new PerplexityConversation(this, model, settings.ConfigureRequest, settings.ConfigureAgentRequest), settings, record, binding, _transport.Clock, _transport.Logger);
+        return new PerplexitySession(new PerplexityConversation(this, model, settings.ConfigureRequest, settings.ConfigureAgentRequest) { TranscriptsAllowed = _transport.KeepsTranscripts }, settings, record, binding, _transport.Clock, _transport.Logger);
     }
 
     internal SessionRecord NewRecord(string? conversationId) =>
@@ -156,14 +156,14 @@ public class PerplexityClient
 
     /// <summary>The stream under a GenAI operation; its own method, so that an unobserved stream allocates no closure.</summary>
     private IAsyncEnumerable<ChatCompletionChunk> ObservedStream(ChatCompletionRequest request, ChatCompletionBuilder? fold, CancellationToken cancellationToken) =>
-        ObservedCall.Observe(_transport, request.Model, request.ThreadId, StreamCore(request, fold, cancellationToken), fold is null ? Outcome : null, fold is null ? null : () => Outcome(fold.Metadata, fold.FinishReason));
+        ObservedCall.Observe(_transport, request.Model, request.ThreadId, StreamCore(request, fold, cancellationToken), fold is null ? Outcome : null, fold is null ? null : () => Outcome(fold.Metadata, fold.FinishReason), request);
 
     /// <summary>What a completion or chunk says about itself, for telemetry.</summary>
     internal static GenAiOutcome Outcome(ChatCompletionBase reply) =>
         Outcome(reply, reply.Choices.Count > 0 ? reply.Choices[0].FinishReason : null);
 
     private static GenAiOutcome Outcome(ChatCompletionBase reply, string? finishReason) =>
-        new(reply.Model, reply.Id, reply.Usage?.PromptTokens, reply.Usage?.CompletionTokens, finishReason, reply.ThreadId);
+        new(reply.Model, reply.Id, reply.Usage?.PromptTokens, reply.Usage?.CompletionTokens, finishReason, reply.ThreadId, OutputText: (reply as ChatCompletion)?.Content);
 
     /// <summary>
     /// Sends the streaming request and reads its events: into chunk objects it yields, or, when

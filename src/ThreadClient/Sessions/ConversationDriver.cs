@@ -47,6 +47,9 @@ internal abstract class ConversationDriver<TMessage, TChunk, TReply>
     /// <summary>Whether a reply without text still answers the turn (an Agent API reply that asks for function calls).</summary>
     public virtual bool AnswersWithoutText(TReply reply) => false;
 
+    /// <summary>Whether the client may keep transcripts (<see cref="Privacy.PrivacyOptions.KeepTranscripts"/>); a session that needs one is refused when it starts.</summary>
+    public bool TranscriptsAllowed { get; set; } = true;
+
     /// <summary>Whether the provider takes a <c>prompt_cache_key</c> (the session then keeps one per conversation).</summary>
     public virtual bool UsesPromptCacheKey => false;
 

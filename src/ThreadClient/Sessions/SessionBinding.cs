@@ -7,7 +7,7 @@ internal sealed record SessionBinding(IThreadSessionStore Store, string Key)
     public static async Task<SessionRecord?> LoadAsync(IThreadSessionStore store, string key, string provider, SessionKind kind, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var record = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var record = Readable(await store.GetAsync(key, cancellationToken).ConfigureAwait(false));
         if (record is not null && !record.Holds(provider, kind))
         {
             throw new InvalidOperationException($"The conversation key holds a {record.Provider} {record.Kind} session, not a {provider} {kind}: use the matching GetOrStart method or another key.");
@@ -15,4 +15,9 @@ internal sealed record SessionBinding(IThreadSessionStore Store, string Key)
 
         return record;
     }
+
+    /// <summary>The record, unless its text is still encrypted (a store read without the key ring): that is no empty conversation but an error.</summary>
+    public static SessionRecord? Readable(SessionRecord? record) => record?.ProtectedText is null
+        ? record
+        : throw new SessionRecordUnreadableException(record.Provider, "The stored record's text is encrypted, but this client reads the store without Data Protection (set ThreadsClientOptions.Privacy.DataProtectionProvider, with the key ring that wrote it).");
 }

@@ -65,6 +65,17 @@ public sealed record SessionRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int PromptCacheKeyGeneration { get; init; }
 
+    /// <summary>
+    /// The record's text (transcript and summary), encrypted, when a <see cref="Privacy.ProtectedThreadSessionStore"/>
+    /// wrote it: <see cref="Transcript"/> and <see cref="Summary"/> are then absent from the stored value, and
+    /// back once the record is read through the same key ring.
+    /// </summary>
+    public string? ProtectedText { get; init; }
+
+    /// <summary>Whether the record holds conversation text (a transcript, a summary, or their encrypted form), which the text retention applies to.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HoldsText => Transcript is { Count: > 0 } || Summary is not null || ProtectedText is not null;
+
     /// <summary>What the conversation has cost so far (tokens, cache tokens, money), every turn and compaction added.</summary>
     public ConversationUsage? Usage { get; init; }
 

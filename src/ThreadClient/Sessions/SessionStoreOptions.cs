@@ -9,8 +9,14 @@ public sealed class SessionStoreOptions
     /// <summary>Prefix of every cache key (distributed store). Default <c>threadclient:session:</c>.</summary>
     public string KeyPrefix { get; set; } = "threadclient:session:";
 
-    /// <summary>How long a record lives in the cache without use (distributed store). Default 90 days.</summary>
+    /// <summary>How long a record without conversation text (thread ids and counts) lives without use. Default 90 days.</summary>
     public TimeSpan Expiration { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long a record holding conversation text (a transcript or summary) lives without use. Default 30 days.</summary>
+    public TimeSpan TextExpiration { get; set; } = SessionRetention.DefaultTextExpiration;
+
+    /// <summary>The longest a record holding conversation text lives, used or not, counted from the conversation's start. Default 90 days.</summary>
+    public TimeSpan TextMaxAge { get; set; } = SessionRetention.DefaultTextMaxAge;
 
     internal void Validate(string prefix)
     {
@@ -23,6 +29,16 @@ public sealed class SessionStoreOptions
         if (Expiration <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(prefix + nameof(Expiration), Expiration, prefix + "Expiration must be positive.");
+        }
+
+        if (TextExpiration <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(prefix + nameof(TextExpiration), TextExpiration, prefix + "TextExpiration must be positive.");
+        }
+
+        if (TextMaxAge <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(prefix + nameof(TextMaxAge), TextMaxAge, prefix + "TextMaxAge must be positive.");
         }
     }
 }

@@ -30,6 +30,14 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
     private protected ThreadSession(ConversationDriver<TMessage, TChunk, TReply> driver, ThreadSessionOptions options, SessionRecord record, SessionBinding? binding, TimeProvider clock, ILogger logger)
     {
+        if (!driver.TranscriptsAllowed && options.ReplayTurns > 0 && (options.KeepsTranscript || driver.NeedsTranscript))
+        {
+            throw new ThreadsConfigurationException(
+                driver.Provider,
+                $"ThreadsClientOptions.Privacy.KeepTranscripts is off, but this {driver.Provider} session needs a transcript ({TranscriptNeed(driver, options)}): "
+                + "set the session's ReplayTurns = 0 to go on with thread ids only (it then cannot replay or move a conversation), or keep transcripts.");
+        }
+
         _driver = driver;
         _options = options;
         _binding = binding;
@@ -62,6 +70,13 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     /// and <see cref="ThreadSessionOptions.ReplayCharacters"/>.
     /// </summary>
     public IReadOnlyList<TMessage> Transcript => Volatile.Read(ref _record).Transcript is { } transcript ? [.. transcript.Select(m => _driver.Message(m.Role, m.Text))] : [];
+
+    private static string TranscriptNeed(ConversationDriver<TMessage, TChunk, TReply> driver, ThreadSessionOptions options) =>
+        driver.Kind == SessionKind.Agent ? "the Agent API keeps no conversation, so its sessions replay one; call CreateResponseAsync directly to send turns without one"
+        : !driver.KeepsServerState ? "the service keeps no conversation, so every turn replays it"
+        : driver.NeedsTranscript ? "it moves to the Agent API with its transcript when chat completions are retired (ChatCompletionsRetirement = Throw avoids that)"
+        : options.KeepTranscript ? "KeepTranscript is on"
+        : "its fallback replays the transcript";
 
     /// <summary>What the conversation has cost so far (every turn and compaction), as the record keeps it.</summary>
     public ConversationUsage Usage => Volatile.Read(ref _record).Usage ?? ConversationUsage.None;
@@ -368,12 +383,13 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         SessionRecord? stored;
         try
         {
-            stored = await _binding.Store.GetAsync(_binding.Key, cancellationToken).ConfigureAwait(false);
+            stored = SessionBinding.Readable(await _binding.Store.GetAsync(_binding.Key, cancellationToken).ConfigureAwait(false));
             StoreHealth.Succeeded(ref _storeFailing, _logger, _driver.Provider);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not SessionRecordUnreadableException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             // The store is down: this session still holds the conversation, so the turn goes on from there.
+            // (A record it cannot decrypt is no outage: that surfaces, so that two key rings never fork a conversation.)
             StoreHealth.Failed(ref _storeFailing, _logger, _driver.Provider, "read", ex);
             return local;
         }

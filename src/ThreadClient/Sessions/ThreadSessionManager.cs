@@ -27,6 +27,20 @@ public sealed class ThreadSessionManager
     /// <summary>The store the sessions are kept in.</summary>
     public IThreadSessionStore Store { get; }
 
+    /// <summary>
+    /// Erases a conversation: its record in the client's session store (the one every session by key and
+    /// every IChatClient adapter of this client uses), and the provider's copy where the provider has an API
+    /// for it: an Aitronos thread is deleted. What cannot be erased is listed: Perplexity has no API to
+    /// delete a thread or a stored Agent API response (they are kept as your account's agreement says).
+    /// The record is removed even when the provider's deletion fails (that failure is listed).
+    /// </summary>
+    /// <param name="key">The conversation key.</param>
+    /// <param name="cancellationToken">Cancels the erasure.</param>
+    /// <returns>What was erased and what was not.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty.</exception>
+    public Task<Privacy.ForgetResult> ForgetAsync(string key, CancellationToken cancellationToken = default) =>
+        new Privacy.SessionEraser(Store, _aitronos.Threads).ForgetAsync(key, cancellationToken);
+
     /// <summary>Gets the Perplexity session of a key, or starts one.</summary>
     /// <param name="key">The conversation key.</param>
     /// <param name="options">Settings for the session (they are not stored: pass the same ones each time).</param>

@@ -63,7 +63,7 @@ public sealed class SessionStoreTests
     [Fact]
     public async Task In_memory_store_round_trips_removes_and_prunes_by_last_use()
     {
-        var store = new InMemoryThreadSessionStore();
+        var store = new InMemoryThreadSessionStore(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0.AddDays(10)));
         await store.SetAsync("old", Record("t-old", T0));
         await store.SetAsync("new", Record("t-new", T0.AddDays(10)));
         await store.SetAsync("never", Record("t-never", null));

@@ -10,7 +10,7 @@ namespace ThreadClient.Perplexity.Agent;
 /// earlier turns only when <see cref="Input"/> replays them (or, where the service honours it,
 /// <see cref="PreviousResponseId"/> points at a completed response). Sessions do that for you.
 /// </summary>
-public sealed class AgentRequest
+public sealed class AgentRequest : Diagnostics.IGenAiInput
 {
     /// <summary>The maximum number of <see cref="Models"/> the service accepts.</summary>
     public const int MaxFallbackModels = 5;
@@ -145,6 +145,28 @@ public sealed class AgentRequest
     /// <summary>Fields this SDK does not model, written as they are after the modelled ones (a key that repeats a modelled field replaces it).</summary>
     [JsonIgnore]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    IEnumerable<(string Role, string Text)> Diagnostics.IGenAiInput.Messages()
+    {
+        if (Instructions is { } instructions)
+        {
+            yield return ("system", instructions);
+        }
+
+        if (Input.Text is { } text)
+        {
+            yield return ("user", text);
+            yield break;
+        }
+
+        foreach (var item in Input.Items)
+        {
+            if (item is AgentInputMessage message)
+            {
+                yield return (message.Role, message.AllText);
+            }
+        }
+    }
 
     /// <summary>A shallow copy with <see cref="Stream"/> set, so that the caller's request is never modified.</summary>
     internal AgentRequest WithStream(bool? stream)

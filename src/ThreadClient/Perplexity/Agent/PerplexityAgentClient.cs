@@ -55,7 +55,7 @@ public class PerplexityAgentClient
 
     /// <summary>The call under a GenAI operation; its own method, so that an unobserved call allocates no closure.</summary>
     private Task<AgentResponse> Observed(HttpRequestMessage httpRequest, AgentRequest request, CancellationToken cancellationToken) =>
-        ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, () => _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken), Outcome);
+        ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, () => _transport.SendAsync(httpRequest, ResponseReader, AgentErrors.For(request), cancellationToken), Outcome, request);
 
     /// <summary>
     /// Creates a response with <c>stream: true</c> and yields its events as they arrive. Fold them with
@@ -147,7 +147,7 @@ public class PerplexityAgentClient
     internal PerplexityAgentSession CreateSession(AgentSessionOptions? options, SessionRecord? record, SessionBinding? binding)
     {
         var settings = (AgentSessionOptions)(options ?? new AgentSessionOptions()).Snapshot();
-        var driver = new AgentConversation(this, settings, ChatCompletionsOnAgent.Target(_options.DefaultModel, _options));
+        var driver = new AgentConversation(this, settings, ChatCompletionsOnAgent.Target(_options.DefaultModel, _options)) { TranscriptsAllowed = _transport.KeepsTranscripts };
         return new PerplexityAgentSession(driver, settings, record ?? NewRecord(settings), binding, _transport.Clock, _transport.Logger);
     }
 
@@ -258,7 +258,7 @@ public class PerplexityAgentClient
 
     /// <summary>The stream under a GenAI operation; its own method, so that an unobserved stream allocates no closure.</summary>
     private IAsyncEnumerable<AgentStreamEvent> ObservedStream(AgentRequest request, AgentResponseBuilder? fold, CancellationToken cancellationToken) =>
-        ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, StreamCore(request, fold, cancellationToken), fold is null ? static e => e.Response is { } r ? Outcome(r) : default : null, fold is null ? null : () => fold.Response is { } r ? Outcome(r) : default);
+        ObservedCall.Observe(_transport, request.Model ?? request.Preset, conversationId: null, StreamCore(request, fold, cancellationToken), fold is null ? static e => e.Response is { } r ? Outcome(r) : default : null, fold is null ? null : () => fold.Response is { } r ? Outcome(r) : default, request);
 
     /// <summary>What a response says about itself, for telemetry (the Agent API keeps no thread; its status stands for the finish reason).</summary>
     private static GenAiOutcome Outcome(AgentResponse response) =>
@@ -269,5 +269,6 @@ public class PerplexityAgentClient
             response.Usage?.OutputTokens,
             response.Status,
             CacheReadInputTokens: response.Usage?.InputTokensDetails?.CacheReadInputTokens ?? response.Usage?.InputTokensDetails?.CachedTokens,
-            CacheCreationInputTokens: response.Usage?.InputTokensDetails?.CacheCreationInputTokens);
+            CacheCreationInputTokens: response.Usage?.InputTokensDetails?.CacheCreationInputTokens,
+            OutputText: response.OutputText);
 }
