@@ -46,7 +46,7 @@ public sealed class RedisSessionTests(RedisFixture redis)
     {
         await using var emulator = await ThreadsEmulator.StartAsync();
         var instance = Instance();
-        var store = new DistributedThreadSessionStore(RedisFixture.Cache(redis.Server, instance)) { Expiration = TimeSpan.FromMinutes(10) };
+        var store = new DistributedThreadSessionStore(RedisFixture.Cache(redis.Server, instance)) { Expiration = TimeSpan.FromMinutes(10), TextExpiration = TimeSpan.FromMinutes(10) };
         using var client = Client(emulator, store);
         var key = instance + "threadclient:session:user:7";
         var db = redis.Connection.GetDatabase();
