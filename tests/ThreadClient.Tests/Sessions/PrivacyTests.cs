@@ -7,6 +7,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ThreadClient.Aitronos;
+using ThreadClient.DependencyInjection;
 using ThreadClient.Extensions.AI;
 using ThreadClient.Perplexity.Agent;
 using ThreadClient.Privacy;
@@ -113,6 +114,28 @@ public sealed class PrivacyTests
         Assert.Equal("My card is 4111 1111 1111 1111", (await client.Sessions.Store.GetAsync("k"))!.Transcript![0].Text);
         Assert.Equal(["written in the clear"], EmulatorReplies.EarlierTurns(reply.Text));
         Assert.Null((await inner.GetAsync("old"))!.Transcript);
+    }
+
+    [Fact]
+    public async Task Under_dependency_injection_protect_transcripts_uses_the_containers_data_protection_and_says_when_there_is_none()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        var inner = new InMemoryThreadSessionStore();
+        var services = new ServiceCollection();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddThreadsClient(o => (o.Perplexity.ApiKey, o.Perplexity.BaseAddress, o.SessionStore, o.Privacy.ProtectTranscripts) = (TestKeys.Perplexity, emulator.BaseAddress, inner, true));
+        var missing = new ServiceCollection();
+        missing.AddThreadsClient(o => (o.Perplexity.ApiKey, o.Privacy.ProtectTranscripts) = (TestKeys.Perplexity, true));
+        await using var container = services.BuildServiceProvider();
+        await using var without = missing.BuildServiceProvider();
+
+        var client = container.GetRequiredService<ThreadsClient>();
+        await (await client.Perplexity.Agent.GetOrStartSessionAsync("k")).SendAsync("secret words");
+
+        Assert.NotNull((await inner.GetAsync("k"))!.ProtectedText);
+        Assert.DoesNotContain("secret", JsonSerializer.Serialize(await inner.GetAsync("k")), StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => without.GetRequiredService<ThreadsClient>());
+        Assert.Contains("AddDataProtection", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
