@@ -156,17 +156,10 @@ public sealed class EmulatorAgentTests
     [InlineData("""{"input":"q""", "validation failed: the body is not valid JSON")]
     public async Task Bad_agent_input_gets_the_live_400_validation_failed(string body, string message)
     {
-        await using var emulator = await ThreadsEmulator.StartAsync();
-        using var http = new HttpClient();
+        var (status, text) = await PostRawAsync("v1/agent", body);
 
-        using var reply = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseAddress, "v1/agent"))
-        {
-            Headers = { { "Authorization", "Bearer k" } },
-            Content = new StringContent(body),
-        });
-
-        Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
-        Assert.Equal("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request\",\"code\":400}}", await reply.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request\",\"code\":400}}", text);
     }
 
     [Theory]
@@ -174,16 +167,22 @@ public sealed class EmulatorAgentTests
     [InlineData("""{"input":"q","response_format":{"type":"json_schema","json_schema":{"schema":{"type":"array"}}}}""", """{"error":{"message":"invalid schema: the root of response_format.json_schema.schema must be an object schema","type":"invalid_parameter","param":"response_format.json_schema.schema","code":400}}""")]
     public async Task An_unknown_field_and_a_bad_schema_root_get_the_live_400s(string body, string expected)
     {
+        var (status, text) = await PostRawAsync("v1/responses", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(expected, text);
+    }
+
+    /// <summary>A body exactly as given (not necessarily JSON) to a fresh emulator, and the answer as text.</summary>
+    private static async Task<(HttpStatusCode Status, string Body)> PostRawAsync(string path, string body)
+    {
         await using var emulator = await ThreadsEmulator.StartAsync();
         using var http = new HttpClient();
-
-        using var reply = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseAddress, "v1/responses"))
+        using var reply = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseAddress, path))
         {
             Headers = { { "Authorization", "Bearer k" } },
             Content = new StringContent(body),
         });
-
-        Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
-        Assert.Equal(expected, await reply.Content.ReadAsStringAsync());
+        return (reply.StatusCode, await reply.Content.ReadAsStringAsync());
     }
 }
