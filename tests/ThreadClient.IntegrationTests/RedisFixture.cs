@@ -13,7 +13,7 @@ public sealed class RedisFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await RedisServer.SharedAsync();
-        Connection = await ConnectionMultiplexer.ConnectAsync(Server.Configuration);
+        Connection = await ConnectionMultiplexer.ConnectAsync(Server.PatientConfiguration);
     }
 
     public async Task DisposeAsync()
@@ -22,8 +22,12 @@ public sealed class RedisFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// <summary>An <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> over this Redis, as <c>AddStackExchangeRedisCache</c> builds it.</summary>
-    public static RedisCache Cache(RedisServer server, string instance) => new(new RedisCacheOptions { Configuration = server.Configuration, InstanceName = instance });
+    /// <summary>
+    /// An <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> over this Redis, as <c>AddStackExchangeRedisCache</c>
+    /// builds it: patient by default; failing fast (1 s) for a test of an outage.
+    /// </summary>
+    public static RedisCache Cache(RedisServer server, string instance, bool failFast = false) =>
+        new(new RedisCacheOptions { Configuration = failFast ? server.Configuration : server.PatientConfiguration, InstanceName = instance });
 }
 
 [CollectionDefinition(Name)]

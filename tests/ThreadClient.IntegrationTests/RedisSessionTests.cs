@@ -74,7 +74,7 @@ public sealed class RedisSessionTests(RedisFixture redis)
         var logs = new FakeLogCollector();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug));
         var instance = Instance();
-        using var client = Client(emulator, new DistributedThreadSessionStore(RedisFixture.Cache(own, instance)), loggers);
+        using var client = Client(emulator, new DistributedThreadSessionStore(RedisFixture.Cache(own, instance, failFast: true)), loggers);
         var session = await client.Sessions.GetOrStartPerplexityAsync("user:9");
         await session.SendAsync("before the outage");
 
@@ -222,7 +222,7 @@ public sealed class RedisSessionTests(RedisFixture redis)
             ArgumentList =
             {
                 PeerPath,
-                (server ?? redis.Server).Configuration, instance, emulator.BaseAddress.ToString(), key, text,
+                server?.Configuration ?? redis.Server.PatientConfiguration, instance, emulator.BaseAddress.ToString(), key, text,
             },
         };
         using var peer = Process.Start(start)!;
