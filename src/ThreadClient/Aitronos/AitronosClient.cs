@@ -207,11 +207,12 @@ public class AitronosClient
 
         var received = fold is null ? new ReceivedText() : null;
         Func<string> partialText = fold is null ? received!.ToString : fold.PartialText;
+        var finished = false;
         await foreach (var frame in SseStream.ReadAsync(response, (type, data) => AitronosStreamFrame.Parse(type, data, fold), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
             {
-                yield break;
+                break;
             }
 
             if (frame.ErrorBody is not null)
@@ -221,6 +222,7 @@ public class AitronosClient
 
             if (frame.Item is { } item)
             {
+                finished |= item.Kind == AitronosStreamEventKind.Completed;
                 if (item.Response is { } carried)
                 {
                     _transport.Attach(carried, response);
@@ -239,6 +241,11 @@ public class AitronosClient
 
                 yield return item;
             }
+        }
+
+        if (!finished)
+        {
+            throw StreamIncomplete.Exception(_transport.Endpoint, "response.completed", partialText());
         }
     }
 

@@ -177,6 +177,13 @@ public class PerplexityClient
         {
             // A server that answered the stream with one JSON completion: one chunk carrying its whole message (or its error).
             var whole = await _transport.ReadJsonInsteadOfStreamAsync(response, static json => Wire.Parse<ChatCompletionChunk>(json), PerplexityErrors.For(request), cancellationToken).ConfigureAwait(false);
+
+            // Its message is the whole of the stream's text: the delta too, so that a caller printing DeltaText sees it.
+            foreach (var choice in whole.Choices)
+            {
+                choice.Delta ??= choice.Message;
+            }
+
             if (fold is null)
             {
                 yield return whole;
@@ -196,6 +203,7 @@ public class PerplexityClient
             _transport.Attach(fold.Metadata, response);
         }
 
+        var finished = false;
         await foreach (var frame in SseStream.ReadAsync(response, (type, data) => PerplexityStreamFrame.Parse(type, data, fold), _transport.Endpoint, partialText, cancellationToken).ConfigureAwait(false))
         {
             if (frame.IsDone)
@@ -210,9 +218,17 @@ public class PerplexityClient
 
             if (frame.Item is { } chunk)
             {
+                finished |= chunk.Choices.Count > 0 && chunk.Choices[0].FinishReason is not null;
                 received!.Append(chunk.DeltaText);
                 yield return _transport.Attach(chunk, response);
             }
+        }
+
+        // A stream may close without [DONE], but not before the answer says it is finished: one that ends
+        // with no finish_reason was cut (a proxy, a dropped upstream), and its text is not the answer.
+        if (!finished && fold?.FinishReason is null)
+        {
+            throw StreamIncomplete.Exception(_transport.Endpoint, "a chunk with a finish_reason", partialText());
         }
     }
 }

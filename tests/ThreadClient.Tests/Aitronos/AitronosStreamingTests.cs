@@ -76,6 +76,7 @@ public sealed class AitronosStreamingTests
         const string Body =
             "event: response.content_delta\ndata: {\"text\":\"Hel\",\"item_id\":\"i1\"}\n\n"
             + "event: response.content_done\ndata: {\"delta\":\"ignored\",\"text\":[{\"text\":\"Hello\"}]}\n\n"
+            + "event: response.completed\ndata: {\"response_id\":\"r1\"}\n\n"
             + "data: [DONE]\n\n";
         var handler = new RecordingHandler(RecordingHandler.EventStream(Body));
         using var client = RecordingHandler.CreateClient(handler);
@@ -86,7 +87,7 @@ public sealed class AitronosStreamingTests
             events.Add(item);
         }
 
-        Assert.Equal(["Hel", "Hello"], events.Select(e => e.Delta));
+        Assert.Equal(["Hel", "Hello", null], events.Select(e => e.Delta));
         Assert.Equal("i1", events[0].AdditionalProperties!["item_id"].GetString());
     }
 
@@ -135,15 +136,25 @@ public sealed class AitronosStreamingTests
     }
 
     [Fact]
-    public async Task Stream_without_a_completed_event_folds_from_the_deltas()
+    public async Task A_stream_without_a_completed_event_is_stream_incomplete_with_its_text_and_a_session_records_nothing()
     {
-        var body = "event: response.created\ndata: {\"response_id\":\"r2\",\"thread_id\":\"th_1\"}\n\nevent: response.content_delta\ndata: {\"delta\":\"Hi\"}\n\n";
-        var handler = new RecordingHandler(RecordingHandler.EventStream(body));
+        var body = "event: response.created\ndata: {\"response_id\":\"r2\",\"thread_id\":\"th_1\"}\n\nevent: response.content_delta\ndata: {\"delta\":\"Hello wor\"}\n\ndata: [DONE]\n\n";
+        var handler = new RecordingHandler((_, _) => RecordingHandler.EventStream(body));
         using var client = RecordingHandler.CreateClient(handler);
+        var session = client.Aitronos.StartSession();
+        var before = session.Record;
 
-        var response = await client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync();
+        var folded = await Assert.ThrowsAsync<ThreadsStreamException>(() => client.Aitronos.StreamResponseAsync(Request()).ToResponseAsync());
+        var turn = session.StreamAsync("Say hello");
+        await Assert.ThrowsAsync<ThreadsStreamException>(async () =>
+        {
+            await foreach (var _ in turn)
+            {
+            }
+        });
 
-        Assert.Equal(("r2", "th_1", "Hi"), (response.Id, response.ThreadId, response.OutputText));
+        Assert.Equal(("stream_incomplete", "Hello wor"), (folded.ErrorCode, folded.PartialText));
+        Assert.Same(before, session.Record);
     }
 
     [Theory]

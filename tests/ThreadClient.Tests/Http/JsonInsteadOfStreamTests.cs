@@ -32,6 +32,10 @@ public sealed class JsonInsteadOfStreamTests
         Assert.Equal(PerplexitySeed.ThreadId, folded.ThreadId);
         var chunk = Assert.Single(chunks);
         Assert.StartsWith("The movie that won", chunk.Choices[0].Message!.Content!.Text);
+
+        // A caller printing each chunk's DeltaText shows the answer, not nothing.
+        Assert.Equal(chunk.Choices[0].Message!.Content!.Text, chunk.DeltaText);
+        Assert.Equal(folded.Content, string.Concat(chunks.Select(c => c.DeltaText)));
     }
 
     [Fact]

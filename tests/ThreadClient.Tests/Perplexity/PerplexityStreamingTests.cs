@@ -50,7 +50,7 @@ public sealed class PerplexityStreamingTests
     {
         const string body =
             "data: {\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hel\"}}]}\n\n"
-            + "data: {\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello\"}}]}\n\n";
+            + "data: {\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello\"},\"finish_reason\":\"stop\"}]}\n\n";
         var handler = new RecordingHandler(RecordingHandler.EventStream(body));
         using var client = RecordingHandler.CreateClient(handler);
 
@@ -59,11 +59,59 @@ public sealed class PerplexityStreamingTests
         Assert.Equal("Hello", completion.Content);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stream_that_ends_cleanly_with_no_finish_reason_and_no_done_is_stream_incomplete_with_its_text(bool folded)
+    {
+        const string body =
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello \"},\"message\":{\"role\":\"assistant\",\"content\":\"Hello \"}}]}\n\n"
+            + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"wor\"},\"message\":{\"role\":\"assistant\",\"content\":\"Hello wor\"}}]}\n\n";
+        var handler = new RecordingHandler(RecordingHandler.EventStream(body));
+        using var client = RecordingHandler.CreateClient(handler);
+
+        var error = await Assert.ThrowsAsync<ThreadsStreamException>(async () =>
+        {
+            if (folded)
+            {
+                await client.Perplexity.StreamChatCompletionAsync(Request()).ToChatCompletionAsync();
+            }
+            else
+            {
+                await foreach (var _ in client.Perplexity.StreamChatCompletionAsync(Request()))
+                {
+                }
+            }
+        });
+
+        Assert.Equal(("stream_incomplete", "Hello wor"), (error.ErrorCode, error.PartialText));
+    }
+
+    [Fact]
+    public async Task A_session_turn_whose_stream_was_cut_records_nothing()
+    {
+        var body = "data: {\"thread_id\":\"" + PerplexitySeed.ThreadId + "\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello wor\"}}]}\n\n";
+        var handler = new RecordingHandler((_, _) => RecordingHandler.EventStream(body));
+        using var client = RecordingHandler.CreateClient(handler);
+        var session = client.Perplexity.StartSession();
+        var before = session.Record;
+
+        var stream = session.StreamAsync("Say hello");
+        await Assert.ThrowsAsync<ThreadsStreamException>(async () =>
+        {
+            await foreach (var _ in stream)
+            {
+            }
+        });
+
+        Assert.Same(before, session.Record);
+    }
+
     [Fact]
     public async Task The_latest_thread_id_wins()
     {
         const string other = "11111111-2222-3333-4444-555555555555";
-        var body = "data: {\"thread_id\":\"" + PerplexitySeed.ThreadId + "\",\"choices\":[]}\n\ndata: {\"thread_id\":\"" + other + "\",\"choices\":[]}\n\ndata: {\"choices\":[]}\n\n";
+        var body = "data: {\"thread_id\":\"" + PerplexitySeed.ThreadId + "\",\"choices\":[]}\n\ndata: {\"thread_id\":\"" + other + "\",\"choices\":[]}\n\ndata: {\"choices\":[]}\n\ndata: [DONE]\n\n";
         var handler = new RecordingHandler(RecordingHandler.EventStream(body));
         using var client = RecordingHandler.CreateClient(handler);
 

@@ -226,7 +226,7 @@ public sealed class PerplexityWireTests
     [Fact]
     public async Task The_callers_request_is_never_modified()
     {
-        var handler = new RecordingHandler(RecordingHandler.EventStream("data: {\"choices\":[]}\n\n"));
+        var handler = new RecordingHandler(RecordingHandler.EventStream("data: {\"choices\":[]}\n\ndata: [DONE]\n\n"));
         using var client = RecordingHandler.CreateClient(handler);
         var request = new ChatCompletionRequest { Messages = { ChatMessage.User("Q") } };
 

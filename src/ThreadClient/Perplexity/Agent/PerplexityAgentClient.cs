@@ -248,7 +248,7 @@ public class PerplexityAgentClient
 
         if (!completed)
         {
-            throw AgentErrors.Failed(endpoint, null, "The stream ended before response.completed.", "stream_incomplete", partialText());
+            throw StreamIncomplete.Exception(endpoint, "response.completed", partialText());
         }
     }
 
