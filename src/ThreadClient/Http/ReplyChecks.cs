@@ -28,26 +28,40 @@ internal static class ReplyChecks
         && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Whether a success reply is an error envelope: its first field is <c>error</c> (an object or a
-    /// string), or it is Aitronos' <c>{"success":false,...}</c>. Real replies open with their id, so
-    /// looking at the first field costs nothing on the normal path.
+    /// Whether a success reply is an error envelope: it has an <c>error</c> (an object or a string) or
+    /// Aitronos' <c>"success": false</c>, wherever the field stands (<c>{"request_id":...,"error":{...}}</c>),
+    /// and no field of an answer. The scan of the top level stops at the first field only an answer has
+    /// (<c>object</c>, <c>choices</c>, <c>output</c>, ...), which real replies carry among their first fields;
+    /// so an Agent API response that failed (<c>"object":"response"</c> with an <c>error</c>) stays a response.
     /// </summary>
     public static bool IsErrorEnvelope(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
             }
 
-            if (reader.ValueTextEquals("error"u8))
+            var error = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                return reader.Read() && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
+                if (reader.ValueTextEquals("object"u8) || reader.ValueTextEquals("choices"u8) || reader.ValueTextEquals("output"u8)
+                    || reader.ValueTextEquals("output_text"u8) || reader.ValueTextEquals("thread_id"u8) || reader.ValueTextEquals("data"u8))
+                {
+                    return false;
+                }
+
+                var isError = reader.ValueTextEquals("error"u8);
+                var isSuccess = reader.ValueTextEquals("success"u8);
+                reader.Read();
+                error |= (isError && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String)
+                    || (isSuccess && reader.TokenType == JsonTokenType.False);
+                reader.Skip();
             }
 
-            return reader.ValueTextEquals("success"u8) && reader.Read() && reader.TokenType == JsonTokenType.False;
+            return error;
         }
         catch (JsonException)
         {

@@ -80,4 +80,27 @@ public sealed class EncodedAndEnvelopeReplyTests
         Assert.All(errors, e => Assert.Equal((HttpStatusCode.BadRequest, "Invalid model 'x'."), (e.Error.StatusCode, e.Error.Message)));
         Assert.All(errors, e => Assert.IsNotType<ThreadsResponseException>(e));
     }
+
+    [Theory]
+    [InlineData("""{"request_id":"req_9","error":{"message":"overloaded","type":"server_error","code":503}}""")]
+    [InlineData("""{"trace_id":"t_9","status":503,"success":false,"error":{"code":"OVERLOADED","message":"overloaded","status":503}}""")]
+    public async Task An_error_envelope_whose_error_is_not_its_first_field_is_found_too(string json)
+    {
+        using var client = RecordingHandler.CreateClient(new RecordingHandler((_, _) => RecordingHandler.Json(json)));
+
+        var perplexity = await Assert.ThrowsAnyAsync<ThreadsApiException>(() => client.Perplexity.CreateChatCompletionAsync(Request()));
+        var aitronos = await Assert.ThrowsAnyAsync<ThreadsApiException>(() => client.Aitronos.CreateResponseAsync(new AitronosResponseRequest { Model = "x", Inputs = { AitronosInput.User("Hi") } }));
+
+        Assert.All(new[] { perplexity, aitronos }, e => Assert.Equal((HttpStatusCode.ServiceUnavailable, "overloaded"), (e.StatusCode, e.Error.Message)));
+    }
+
+    [Fact]
+    public async Task An_agent_api_response_that_failed_is_a_response_with_its_error_not_an_envelope()
+    {
+        using var client = RecordingHandler.CreateClient(new RecordingHandler((_, _) => RecordingHandler.Json(ThreadClient.Tests.Perplexity.Agent.AgentLiveReplies.Failed)));
+
+        var response = await client.Perplexity.Agent.CreateResponseAsync(new AgentRequest { Input = "Q" });
+
+        Assert.Equal(("failed", "model_error"), (response.Status, response.Error!.Code));
+    }
 }
