@@ -54,4 +54,7 @@ internal static partial class Log
     // The summariser's exception is not logged: its message may quote the conversation. The reply carries it.
     [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "A {Provider} session could not summarise the {Turns} turn(s) leaving its replay window ({ExceptionType}): they were dropped unsummarised; the turn succeeded and its reply carries the error.")]
     public static partial void CompactionFailed(ILogger logger, string provider, int turns, string exceptionType);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "A {Provider} session's ThreadReplaced handler threw {ExceptionType}; the turn it announced was saved and succeeded.")]
+    public static partial void ThreadReplacedHandlerFailed(ILogger logger, string provider, string exceptionType);
 }

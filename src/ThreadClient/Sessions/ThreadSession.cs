@@ -48,7 +48,11 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         _budget = new TranscriptBudget(options.ReplayTurns, options.ReplayCharacters, options.ReplayLowWaterMark);
     }
 
-    /// <summary>Raised after a turn moved the session to a new thread (or made it stateless). Thread ids are sensitive: do not log them above Debug.</summary>
+    /// <summary>
+    /// Raised after a turn moved the session to a new thread (or made it stateless), once the turn is saved and
+    /// the session takes turns again: a handler may send on this session; one that throws is logged and does not
+    /// fail the turn. Thread ids are sensitive: do not log them above Debug.
+    /// </summary>
     public event EventHandler<ThreadReplacedEventArgs>? ThreadReplaced;
 
     /// <summary>The thread id (or, for a response chain, the last response id); <see langword="null"/> before the first turn or when stateless.</summary>
@@ -144,6 +148,13 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
     private async Task<SessionReply<TReply>> SendTurnAsync(TMessage[] turn, CancellationToken cancellationToken)
     {
+        var outcome = await SendInGateAsync(turn, cancellationToken).ConfigureAwait(false);
+        Announce(outcome);
+        return outcome;
+    }
+
+    private async Task<SessionReply<TReply>> SendInGateAsync(TMessage[] turn, CancellationToken cancellationToken)
+    {
         using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             var start = await BeginTurnAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -194,6 +205,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     {
         using var linked = callToken.CanBeCanceled && enumeratorToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callToken, enumeratorToken) : null;
         var cancellationToken = linked?.Token ?? (enumeratorToken.CanBeCanceled ? enumeratorToken : callToken);
+        SessionReply<TReply>? done = null;
         using (await _gate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
             var start = await BeginTurnAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -230,8 +242,11 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
                 await chunks.DisposeAsync().ConfigureAwait(false);
             }
 
-            stream.Complete(await CompleteTurnAsync(start.Record, turn, plan, pending, fold.Build(), cancellationToken).ConfigureAwait(false));
+            done = await CompleteTurnAsync(start.Record, turn, plan, pending, fold.Build(), cancellationToken).ConfigureAwait(false);
+            stream.Complete(done);
         }
+
+        Announce(done);
     }
 
     /// <summary>The session's state now (refreshed from the store when bound to one) and the plan of the turn.</summary>
@@ -405,8 +420,9 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
     }
 
     /// <summary>
-    /// Records the turn (state, transcript, logs), saves it to the store when bound to one, then raises
-    /// <see cref="ThreadReplaced"/> if the turn moved the session. Asynchronous only for the store.
+    /// Records the turn (state, transcript, logs) and saves it to the store when bound to one (the caller
+    /// raises <see cref="ThreadReplaced"/> once the turn gate is released). Asynchronous only for the store
+    /// and a compaction.
     /// </summary>
     private ValueTask<SessionReply<TReply>> CompleteTurnAsync(SessionRecord before, IReadOnlyList<TMessage> turn, TurnPlan<TMessage> plan, PendingReplacement? pending, TReply reply, CancellationToken cancellationToken)
     {
@@ -418,10 +434,9 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
         if (_binding is not null)
         {
-            return SaveAndAnnounceAsync(_binding, after, outcome);
+            return SaveAsync(_binding, after, outcome);
         }
 
-        Announce(outcome);
         return new(outcome);
     }
 
@@ -468,10 +483,9 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         outcome = outcome.With(compaction);
         if (_binding is not null)
         {
-            return await SaveAndAnnounceAsync(_binding, after, outcome).ConfigureAwait(false);
+            return await SaveAsync(_binding, after, outcome).ConfigureAwait(false);
         }
 
-        Announce(outcome);
         return outcome;
     }
 
@@ -552,7 +566,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
         return messages;
     }
 
-    private async ValueTask<SessionReply<TReply>> SaveAndAnnounceAsync(SessionBinding binding, SessionRecord after, SessionReply<TReply> outcome)
+    private async ValueTask<SessionReply<TReply>> SaveAsync(SessionBinding binding, SessionRecord after, SessionReply<TReply> outcome)
     {
         try
         {
@@ -565,15 +579,31 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             StoreHealth.Failed(ref _storeFailing, _logger, _driver.Provider, "write", ex);
         }
 
-        Announce(outcome);
         return outcome;
     }
 
+    /// <summary>
+    /// Raises <see cref="ThreadReplaced"/> for a turn that moved the session: after the turn is saved and the
+    /// turn gate is released, so a handler may send on the same session; a handler that throws is logged
+    /// (by its exception's type) and never turns the saved turn into a failure.
+    /// </summary>
     private void Announce(SessionReply<TReply> outcome)
     {
-        if (outcome.Replacement is { } replaced)
+        if (outcome.Replacement is not { } replaced || ThreadReplaced is not { } handlers)
         {
-            ThreadReplaced?.Invoke(this, replaced);
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<ThreadReplacedEventArgs>>())
+        {
+            try
+            {
+                handler(this, replaced);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.ThreadReplacedHandlerFailed(_logger, _driver.Provider, ex.GetType().Name);
+            }
         }
     }
 

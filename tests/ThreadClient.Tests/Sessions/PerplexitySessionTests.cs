@@ -52,6 +52,28 @@ public sealed class PerplexitySessionTests
     }
 
     [Fact]
+    public async Task A_thread_replaced_handler_runs_after_the_turn_is_saved_may_send_on_the_session_and_cannot_fail_the_turn()
+    {
+        var handler = new RecordingHandler(PerplexityReply(ThreadA, "a1"), PerplexityThreadNotFound(), PerplexityReply(ThreadB, "a2"), PerplexityReply(ThreadB, "from the handler"));
+        using var logs = new FakeLogs();
+        using var client = RecordingHandler.CreateClient(handler, o => o.LoggerFactory = logs);
+        var session = client.Perplexity.StartSession();
+        await session.SendAsync("q1");
+        SessionReply<ChatCompletion>? sentFromHandler = null;
+        session.ThreadReplaced += (_, _) => sentFromHandler = session.SendAsync("sent from the handler").GetAwaiter().GetResult();
+        session.ThreadReplaced += (_, _) => throw new InvalidOperationException("a broken handler");
+
+        // On a pool thread, so that a handler blocked inside the turn fails the test by the timeout instead of hanging it.
+        var reply = await Task.Run(() => session.SendAsync("q2")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(reply.ThreadReplaced);
+        Assert.Equal(("a2", ThreadB), (reply.Text, reply.ConversationId));
+        Assert.Equal("from the handler", sentFromHandler!.Text);
+        Assert.Equal(3, session.Record.TurnCount);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("InvalidOperationException", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_reply_carrying_a_different_thread_id_is_adopted()
     {
         var handler = new RecordingHandler(PerplexityReply(ThreadA, "1"), PerplexityReply(ThreadB, "2"), PerplexityReply(ThreadB, "3"));

@@ -281,7 +281,7 @@ public sealed class PrivacyTests
         List<Activity> seen;
         lock (spans)
         {
-            seen = [.. spans];
+            seen = [.. spans.Where(s => s.GetTagItem("server.port") is int port && port == emulator.BaseAddress.Port)];
         }
 
         Assert.NotEmpty(seen);
@@ -296,7 +296,8 @@ public sealed class PrivacyTests
         Activity span;
         lock (spans)
         {
-            span = Assert.Single(spans, s => s.GetTagItem("gen_ai.operation.name") is "chat");
+            // The listener hears every test's spans: this one's are the ones to this emulator.
+            span = Assert.Single(spans, s => s.GetTagItem("gen_ai.operation.name") is "chat" && s.GetTagItem("server.port") is int port && port == emulator.BaseAddress.Port);
         }
 
         Assert.Equal($$"""[{"role":"system","parts":[{"type":"text","content":"Be brief."}]},{"role":"user","parts":[{"type":"text","content":"captured {{secret}}"}]}]""", span.GetTagItem("gen_ai.input.messages"));
