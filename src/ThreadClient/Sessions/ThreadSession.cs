@@ -442,7 +442,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
 
     /// <summary>
     /// Summarises the turns that left the window into the record's summary (a new prompt cache key goes
-    /// with the new prefix), then saves and announces as a turn without compaction does. A failing
+    /// with the new prefix), then saves as a turn without compaction does. A failing
     /// summariser does not fail the turn: the reply says what it threw, and the turns are dropped as they
     /// are without one.
     /// </summary>
