@@ -40,6 +40,9 @@ public static class ThreadsTelemetry
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         "threadclient.retries", unit: "{retry}", description: "Retries made by the resilience handler.");
 
+    internal static readonly Counter<long> SessionStoreFailures = Meter.CreateCounter<long>(
+        "threadclient.session_store.failures", unit: "{failure}", description: "Session store reads and writes that failed (the turn went on).");
+
     internal static readonly Histogram<double> OperationDuration = Meter.CreateHistogram(
         "gen_ai.client.operation.duration",
         unit: "s",

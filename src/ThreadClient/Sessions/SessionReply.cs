@@ -76,15 +76,29 @@ public sealed class SessionReply<TReply>
     /// </summary>
     public string? CutOffReason { get; init; }
 
-    /// <summary>A copy with the turn's compaction.</summary>
-    internal SessionReply<TReply> With(SessionCompaction compaction) => new(Reply, Text, ConversationId, Replacement, IsStateless)
+    /// <summary>
+    /// Whether the turn's record was written to the session store the session is bound to (a session by
+    /// key); <see langword="false"/> for a session bound to none, and when the write failed (<see cref="StoreError"/>).
+    /// </summary>
+    public bool IsSaved { get; init; }
+
+    /// <summary>
+    /// Why the record could not be written, when the write failed: the turn itself succeeded, but another
+    /// app instance reading the store does not know it until a later turn's write succeeds.
+    /// </summary>
+    public Exception? StoreError { get; init; }
+
+    /// <summary>A copy with the turn's compaction, or what its save did.</summary>
+    internal SessionReply<TReply> With(SessionCompaction? compaction = null, bool? saved = null, Exception? storeError = null) => new(Reply, Text, ConversationId, Replacement, IsStateless)
     {
         ReplayedTurns = ReplayedTurns,
         DroppedTurns = DroppedTurns,
         TrimmedTurns = TrimmedTurns,
-        Compaction = compaction,
+        Compaction = compaction ?? Compaction,
         Usage = Usage,
         PromptCacheKey = PromptCacheKey,
         CutOffReason = CutOffReason,
+        IsSaved = saved ?? IsSaved,
+        StoreError = storeError ?? StoreError,
     };
 }

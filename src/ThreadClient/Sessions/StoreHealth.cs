@@ -14,6 +14,11 @@ internal static class StoreHealth
 {
     public static void Failed(ref int failing, ILogger logger, string provider, string operation, Exception exception)
     {
+        if (ThreadsTelemetry.SessionStoreFailures.Enabled)
+        {
+            ThreadsTelemetry.SessionStoreFailures.Add(1, new KeyValuePair<string, object?>("threadclient.store.operation", operation));
+        }
+
         if (Interlocked.Exchange(ref failing, 1) == 0)
         {
             Log.StoreUnavailable(logger, provider, operation, exception);

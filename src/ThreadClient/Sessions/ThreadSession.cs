@@ -480,7 +480,7 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             Log.CompactionFailed(_logger, _driver.Provider, turns, ex.GetType().Name);
         }
 
-        outcome = outcome.With(compaction);
+        outcome = outcome.With(compaction: compaction);
         if (_binding is not null)
         {
             return await SaveAsync(_binding, after, outcome).ConfigureAwait(false);
@@ -573,13 +573,13 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
             // The turn is done on the server; losing it locally because the caller cancelled now would be worse.
             await binding.Store.SetAsync(binding.Key, after, CancellationToken.None).ConfigureAwait(false);
             StoreHealth.Succeeded(ref _storeFailing, _logger, _driver.Provider);
+            return outcome.With(saved: true);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             StoreHealth.Failed(ref _storeFailing, _logger, _driver.Provider, "write", ex);
+            return outcome.With(saved: false, storeError: ex);
         }
-
-        return outcome;
     }
 
     /// <summary>
