@@ -98,7 +98,9 @@ internal static class ThreadsClientRegistration
         var factory = container.GetRequiredService<IHttpClientFactory>();
         var perplexity = HttpClientName(name, "Perplexity");
         var aitronos = HttpClientName(name, "Aitronos");
-        return new ThreadsClient(options, new FactoryClient(factory, perplexity, options.TimeProvider).Get, new FactoryClient(factory, aitronos, options.TimeProvider).Get, owned: null);
+        var lifetimes = container.GetService<IOptionsMonitor<Microsoft.Extensions.Http.HttpClientFactoryOptions>>();
+        TimeSpan Reuse(string client) => FactoryClient.ReuseFor(lifetimes?.Get(client).HandlerLifetime ?? FactoryClient.MaxReuse);
+        return new ThreadsClient(options, new FactoryClient(factory, perplexity, options.TimeProvider, Reuse(perplexity)).Get, new FactoryClient(factory, aitronos, options.TimeProvider, Reuse(aitronos)).Get, owned: null);
     }
 
     private static TimeProvider Clock(IServiceProvider container, ThreadsClientOptions options) =>

@@ -196,6 +196,26 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task A_handler_lifetime_shorter_than_30_seconds_bounds_how_long_a_factory_client_is_reused()
+    {
+        var (rotating, clock) = (new RotatingFactory(() => PerplexityReply(ThreadA, "ok")), new TrackingTimeProvider());
+        var services = new ServiceCollection();
+        services.AddThreadsClient(o => o.Perplexity.ApiKey = TestKeys.Perplexity).Perplexity.SetHandlerLifetime(TimeSpan.FromSeconds(5));
+        services.AddSingleton<IHttpClientFactory>(rotating);
+        services.AddSingleton<TimeProvider>(clock);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<ThreadsClient>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await client.Perplexity.CreateChatCompletionAsync(new ChatCompletionRequest { Messages = { ChatMessage.User("q") } });
+            clock.Advance(TimeSpan.FromSeconds(6));
+        }
+
+        Assert.Equal(3, rotating.HandlersCreated);
+    }
+
+    [Fact]
     public async Task One_call_keeps_sessions_in_the_registered_distributed_cache()
     {
         var services = new ServiceCollection();
