@@ -53,7 +53,7 @@ public sealed record ThreadsRateLimits
         long? Number(string name) =>
             long.TryParse(Header(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-        var limits = new ThreadsRateLimits
+        return new ThreadsRateLimits
         {
             Limit = Number("x-ratelimit-limit"),
             Remaining = Number("x-ratelimit-remaining"),
@@ -66,7 +66,6 @@ public sealed record ThreadsRateLimits
             RemainingTokens = Number("x-ratelimit-remaining-tokens"),
             ResetTokens = Header("x-ratelimit-reset-tokens"),
         };
-        return limits == None ? None : limits;
     }
 
     /// <summary>How long until <c>x-ratelimit-reset</c>, when the reply carried one in the future.</summary>

@@ -48,7 +48,7 @@ public sealed class ProtectedThreadSessionStore : IThreadSessionStore
 
         if (_protector is null)
         {
-            throw new SessionRecordUnreadableException(record.Provider, "The stored record's text is encrypted, but this client has no Data Protection provider (ThreadsClientOptions.Privacy.DataProtectionProvider).");
+            return SessionBinding.Readable(record);
         }
 
         RecordText? text;

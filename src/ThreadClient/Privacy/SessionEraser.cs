@@ -34,17 +34,10 @@ public sealed class SessionEraser
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var erased = new List<string>();
         var notErased = new List<string>();
-        SessionRecord? record = null;
-        var unreadable = false;
-        try
-        {
-            record = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SessionRecordUnreadableException)
-        {
-            unreadable = true;
-            notErased.Add("provider-side state: the record could not be decrypted, so its thread or response id is unknown");
-        }
+
+        // Erasing needs the record's ids, never its text: they are stored in the clear, so an encrypted record
+        // is read without decrypting it (and is erased even when this key ring could not decrypt it).
+        var record = await (_store is ProtectedThreadSessionStore protectedStore ? protectedStore.Inner : _store).GetAsync(key, cancellationToken).ConfigureAwait(false);
 
         if (record is { Provider: "Aitronos", Kind: SessionKind.Thread, ConversationId: { } threadId } && _aitronosThreads is not null)
         {
@@ -77,8 +70,8 @@ public sealed class SessionEraser
                 : "Perplexity thread: Perplexity has no API to delete a thread");
         }
 
-        var removed = await _store.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
-        if (record is not null || (unreadable && removed))
+        await _store.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        if (record is not null)
         {
             erased.Add("session record");
         }

@@ -10,7 +10,7 @@ public sealed class SessionStoreOptions
     public string KeyPrefix { get; set; } = "threadclient:session:";
 
     /// <summary>How long a record without conversation text (thread ids and counts) lives without use. Default 90 days.</summary>
-    public TimeSpan Expiration { get; set; } = TimeSpan.FromDays(90);
+    public TimeSpan Expiration { get; set; } = SessionRetention.DefaultExpiration;
 
     /// <summary>How long a record holding conversation text (a transcript or summary) lives without use. Default 30 days.</summary>
     public TimeSpan TextExpiration { get; set; } = SessionRetention.DefaultTextExpiration;

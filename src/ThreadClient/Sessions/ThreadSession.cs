@@ -466,12 +466,6 @@ public abstract class ThreadSession<TMessage, TChunk, TReply>
                 SummarizedTurnCount = after.SummarizedTurnCount + turns,
                 Usage = (after.Usage ?? ConversationUsage.None).Add(summary.Usage, compaction: true),
             };
-            if (after.PromptCacheKey is null)
-            {
-                // A provider without prompt cache keys: the record carries none, whatever the generation.
-                after = after with { PromptCacheKeyGeneration = 0 };
-            }
-
             Volatile.Write(ref _record, after);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -229,6 +229,27 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task Forget_needs_only_the_records_ids_so_it_erases_a_record_this_key_ring_cannot_decrypt()
+    {
+        await using var emulator = await ThreadsEmulator.StartAsync();
+        var inner = new InMemoryThreadSessionStore();
+        string thread;
+        using (var writer = EmulatorPerplexityTests.Client(emulator, configure: o => (o.SessionStore, o.Privacy.DataProtectionProvider) = (inner, new EphemeralDataProtectionProvider())))
+        {
+            var session = await writer.Sessions.GetOrStartAitronosAsync("ticket-9", new AitronosSessionOptions { KeepTranscript = true });
+            await session.SendAsync("private words");
+            thread = session.ThreadId!;
+        }
+
+        using var stranger = EmulatorPerplexityTests.Client(emulator, configure: o => (o.SessionStore, o.Privacy.DataProtectionProvider) = (inner, new EphemeralDataProtectionProvider()));
+        var forgot = await stranger.Sessions.ForgetAsync("ticket-9");
+
+        Assert.Equal(["Aitronos thread", "session record"], forgot.Erased);
+        Assert.Null(await inner.GetAsync("ticket-9"));
+        await Assert.ThrowsAsync<ThreadNotFoundException>(() => stranger.Aitronos.Threads.GetAsync(thread));
+    }
+
+    [Fact]
     public async Task An_ichatclient_conversation_is_erased_by_its_conversation_id()
     {
         await using var emulator = await ThreadsEmulator.StartAsync();
